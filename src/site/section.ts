@@ -1,0 +1,30 @@
+// The contract between the Eleventy plugin and each section of the site (portal, bulletin, reports, loudspeaker).
+import type { ContentModel } from "../content/model.ts";
+
+/** What every section sees when it derives its data. */
+export interface SiteContext {
+  model: ContentModel;
+  /** True for `--drafts` and `npm start`: drafts are in the model and must be marked as such. */
+  drafts: boolean;
+  /** The build's clock; tests pass a fixed one. */
+  now: Date;
+}
+
+/** A page of the built site printed to PDF after Eleventy has written the site. */
+export interface PdfJob {
+  /** URL path of the print-ready HTML page in the built site, e.g. `/ban-tin/2019-01/in/`. */
+  source: string;
+  /** URL path of the PDF to write, e.g. `/ban-tin/2019-01.pdf`. */
+  output: string;
+  kind: "bulletin" | "report";
+  /** Document metadata. */
+  title: string;
+  subject: string;
+}
+
+/** One section: its data for templates (global data `gs.sections[id]`) and its PDFs. */
+export interface SiteSection {
+  id: string;
+  data?(ctx: SiteContext): unknown;
+  pdfJobs?(ctx: SiteContext): PdfJob[];
+}
