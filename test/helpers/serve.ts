@@ -1,0 +1,122 @@
+// A tiny static file server over a built site folder, on 127.0.0.1 and a random port, for browser tests.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, resolve, sep } from "node:path";
+
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".ics": "text/calendar; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".pdf": "application/pdf",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".wasm": "application/wasm",
+  ".webmanifest": "application/manifest+json",
+  // Pagefind's index and fragments.
+  ".pf_meta": "application/octet-stream",
+  ".pf_index": "application/octet-stream",
+  ".pf_fragment": "application/octet-stream",
+  ".pagefind": "application/octet-stream",
+};
+
+export interface StaticServer {
+  /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  origin: string;
+  port: number;
+  /** Every path requested so far, with its status, in order. */
+  log: { path: string; status: number }[];
+  close(): Promise<void>;
+}
+
+async function fileAt(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return path;
+    if (info.isDirectory()) {
+      const index = join(path, "index.html");
+      if ((await stat(index)).isFile()) return index;
+    }
+  } catch {
+    // missing: undefined
+  }
+  return undefined;
+}
+
+/** Serves `root` read-only: `/dir/` → `dir/index.html`, missing → `/404.html` with status 404, no escape from `root`. */
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const base = resolve(root);
+  const log: StaticServer["log"] = [];
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const send = (status: number, file: string | undefined, body?: string): void => {
+        log.push({ path: request.url ?? "", status });
+        const type = file === undefined ? "text/plain; charset=utf-8" : (CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream");
+        response.writeHead(status, { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+        if (request.method === "HEAD") return void response.end();
+        if (file === undefined) return void response.end(body ?? "");
+        createReadStream(file).on("error", () => response.destroy()).pipe(response);
+      };
+
+      if (request.method !== "GET" && request.method !== "HEAD") return send(405, undefined, "method not allowed");
+      let pathname: string;
+      let rawPath: string;
+      try {
+        rawPath = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+        pathname = decodeURIComponent(rawPath);
+      } catch {
+        return send(400, undefined, "bad request");
+      }
+      const target = resolve(base, "." + pathname);
+      if (pathname.includes("\0") || (target !== base && !target.startsWith(base + sep))) return send(403, undefined, "forbidden");
+
+      // A folder without its trailing slash is redirected, as static hosts do, so relative links resolve.
+      const found = await fileAt(target);
+      if (found !== undefined && found !== target && !pathname.endsWith("/")) {
+        log.push({ path: request.url ?? "", status: 301 });
+        response.writeHead(301, { location: rawPath + "/" });
+        return void response.end();
+      }
+      if (found !== undefined) return send(200, found);
+      const notFound = await fileAt(join(base, "404.html"));
+      return send(404, notFound, "not found");
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    log,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
