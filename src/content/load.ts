@@ -1,0 +1,226 @@
+// The one entry point: loadContent(dir) reads a content tree once, validates every file and every cross-file rule, and returns the model with all findings.
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { CONTENT_TYPES, type ContentModel, type ContentType, type Entry, type Finding, type SiteConfig } from "./model.ts";
+import { parseFile, type FileRef, type LocalFinding, type ParsedDoc } from "./parse.ts";
+import { makeContext, type SiteCatalogues, type TreeEntry } from "./rules/context.ts";
+import { rules } from "./rules/index.ts";
+
+export interface LoadOptions {
+  /** Keep drafts in the model (they are validated either way). */
+  drafts?: boolean;
+  /** Report findings only for these files (paths relative to `cwd`, or absolute); cross-file rules still see the whole tree. */
+  files?: string[];
+  /** Directory finding paths are relative to (default: process.cwd()). */
+  cwd?: string;
+  /** How many files are read at once. */
+  concurrency?: number;
+}
+
+export interface LoadResult {
+  model: ContentModel;
+  findings: Finding[];
+}
+
+const TYPE_BY_FOLDER = new Map<string, ContentType>(Object.entries(CONTENT_TYPES).map(([type, { folder }]) => [folder, type as ContentType]));
+const IMAGE_RE = /\.(jpe?g|png|webp|gif|svg|avif)$/i;
+
+/** Where a path sits in the content tree. */
+export function classify(rel: string): Pick<TreeEntry, "role" | "type"> {
+  const parts = rel.split("/");
+  const name = parts[parts.length - 1] as string;
+  if (rel === "site.yaml") return { role: "site" };
+  if (name === "README.md") return { role: "readme" };
+  const type = TYPE_BY_FOLDER.get(parts[0] as string);
+  if (!type) return { role: "unknown" };
+  if (IMAGE_RE.test(name) && parts.length >= 2) return { role: "image", type };
+  if (!name.endsWith(".md")) return { role: "unknown", type };
+  if (type === "bulletin" ? parts.length === 2 : parts.length === 3) return { role: "content", type };
+  return { role: "unknown", type };
+}
+
+async function walkTree(root: string): Promise<TreeEntry[]> {
+  const out: TreeEntry[] = [];
+  const visit = async (absDir: string, relDir: string): Promise<void> => {
+    let dirents;
+    try {
+      dirents = await readdir(absDir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    await Promise.all(
+      dirents.map(async (d) => {
+        if (d.name.startsWith(".")) return; // .gitkeep, .DS_Store: tooling, not content
+        const rel = relDir ? `${relDir}/${d.name}` : d.name;
+        const abs = path.join(absDir, d.name);
+        let isDirectory = d.isDirectory();
+        let escapes = false;
+        if (d.isSymbolicLink()) {
+          try {
+            const target = await realpath(abs);
+            escapes = target !== root && !target.startsWith(root + path.sep);
+            isDirectory = (await stat(target)).isDirectory();
+          } catch {
+            escapes = true;
+          }
+        }
+        const entry: TreeEntry = { file: rel, absPath: abs, isDirectory, ...classify(rel), ...(escapes ? { escapes } : {}) };
+        if (isDirectory) {
+          entry.role = TYPE_BY_FOLDER.has(rel.split("/")[0] as string) ? "content" : "unknown";
+          entry.type = TYPE_BY_FOLDER.get(rel.split("/")[0] as string);
+        }
+        out.push(entry);
+        if (isDirectory && !escapes && !d.isSymbolicLink()) await visit(abs, rel);
+      }),
+    );
+  };
+  await visit(root, "");
+  return out;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function catalogues(site: ParsedDoc | undefined): SiteCatalogues | undefined {
+  const data = site?.data;
+  if (!data) return undefined;
+  const ids = (key: string): string[] => {
+    const list = data[key];
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((item) => (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? [(item as { id: string }).id] : []));
+  };
+  return {
+    units: ids("units"),
+    wards: ids("wards"),
+    fields: ids("fields"),
+    channels: ids("channels"),
+    activityTypes: ids("activityTypes"),
+    anniversaries: ids("anniversaries"),
+  };
+}
+
+function slugOf(rel: string): string {
+  return path.posix.basename(rel, ".md");
+}
+
+function toEntry(doc: ParsedDoc): Entry {
+  return {
+    type: doc.type as ContentType,
+    slug: doc.slug,
+    file: doc.file,
+    absPath: doc.absPath,
+    data: doc.data as never,
+    body: doc.body,
+    bodyLine: doc.bodyLine,
+    draft: doc.draft,
+    hash: doc.hash,
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** Reads and validates a content tree. Never throws on bad content; every problem is a finding. */
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const given = path.resolve(cwd, dir);
+  let root = given;
+  try {
+    root = await realpath(given);
+  } catch {
+    // reported below as a missing site.yaml
+  }
+  const tree = await walkTree(root);
+  const local: LocalFinding[] = [];
+
+  const refs: FileRef[] = [];
+  for (const entry of tree) {
+    if (entry.isDirectory || entry.escapes) continue;
+    if (entry.role === "site") refs.push({ kind: "site", slug: "site", file: entry.file, absPath: entry.absPath });
+    else if (entry.role === "content" && entry.type) refs.push({ kind: entry.type, type: entry.type, slug: slugOf(entry.file), file: entry.file, absPath: entry.absPath });
+  }
+  refs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const docs = await mapLimit(refs, options.concurrency ?? 64, async (ref) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(ref.absPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      local.push({ file: ref.file, line: 1, column: 1, severity: "error", rule: "file-unreadable", message: `Không đọc được tệp (${code}). Hãy kiểm tra quyền đọc tệp.` });
+      return undefined;
+    }
+    // Parsing never throws on content; an exception here is a bug and goes up to the command's edge.
+    return parseFile(ref, bytes);
+  });
+
+  const site = docs.find((d) => d?.kind === "site");
+  const contentDocs = docs.filter((d): d is ParsedDoc => d !== undefined && d.kind !== "site");
+  if (!site) {
+    local.push({
+      file: "site.yaml",
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "site-missing",
+      message: "Không tìm thấy tệp site.yaml trong thư mục nội dung. Hãy kiểm tra đường dẫn --content hoặc tạo lại tệp site.yaml.",
+    });
+  }
+  for (const d of docs) if (d) local.push(...d.problems);
+
+  const byType: Record<ContentType, ParsedDoc[]> = { exemplar: [], plan: [], activity: [], bulletin: [] };
+  for (const d of contentDocs) byType[d.type as ContentType].push(d);
+
+  const ctx = makeContext({
+    dir: root,
+    site,
+    catalogues: site?.schemaValid ? catalogues(site) : undefined,
+    docs: contentDocs,
+    byType,
+    tree,
+    files: new Set(tree.filter((e) => !e.isDirectory).map((e) => e.file)),
+  });
+  for (const rule of rules) local.push(...(await rule(ctx)));
+
+  const errorFiles = new Set(local.filter((f) => f.severity === "error").map((f) => f.file));
+  const keep = (d: ParsedDoc): boolean => d.schemaValid && !errorFiles.has(d.file) && (options.drafts === true || !d.draft);
+  const entries = (type: ContentType) => byType[type].filter(keep).map(toEntry);
+  const model: ContentModel = {
+    dir: root,
+    site: (site?.data ?? {}) as unknown as SiteConfig,
+    exemplars: entries("exemplar") as ContentModel["exemplars"],
+    plans: entries("plan") as ContentModel["plans"],
+    activities: entries("activity") as ContentModel["activities"],
+    bulletins: entries("bulletin") as ContentModel["bulletins"],
+  };
+
+  // Paths the author sees are relative to the working directory, through the folder they named.
+  const only = options.files?.map((f) => path.resolve(cwd, f));
+  const shownPath = (rel: string): string => path.relative(cwd, path.join(given, rel)).split(path.sep).join("/");
+  const realPath = (rel: string): string => path.join(root, rel);
+  const findings: Finding[] = local
+    .filter((f) => {
+      if (!only) return true;
+      if (f.file === "site.yaml" && f.severity === "error") return true; // a broken site.yaml breaks every file
+      const abs = [path.join(given, f.file), realPath(f.file)];
+      return only.some((o) => abs.includes(o));
+    })
+    .map((f) => ({ file: shownPath(f.file), line: f.line, column: f.column, severity: f.severity, rule: f.rule, message: f.message }));
+  findings.sort(compareFindings);
+  return { model, findings };
+}

@@ -1,0 +1,171 @@
+// Parses one file on its own: bytes → text checks → front matter → YAML with positions → schema → a ParsedDoc with problems.
+import { createHash } from "node:crypto";
+import { dateProblem, pointerSegments, schemaProblems } from "./messages.ts";
+import type { ContentType, Severity } from "./model.ts";
+import { schemaSet, schemaAt, type SchemaKind } from "./schemas.ts";
+import { splitFrontMatter } from "./frontmatter.ts";
+import { checkLegacyText, checkNfc, checkSpecialCharacters, decodeUtf8 } from "./text.ts";
+import { parseYaml, type NodePos, type Pos } from "./yaml.ts";
+
+/** A finding inside the content tree: `file` is relative to the content directory. */
+export interface LocalFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+/** One parsed file, valid or not; cross-file rules read these. */
+export interface ParsedDoc {
+  kind: SchemaKind;
+  /** Content type for Markdown files; undefined for site.yaml. */
+  type?: ContentType;
+  slug: string;
+  /** Relative to the content directory, forward slashes. */
+  file: string;
+  absPath: string;
+  /** NFC data; `undefined` when the front matter could not be read. */
+  data: Record<string, unknown> | undefined;
+  positions: Map<string, NodePos>;
+  body: string;
+  bodyLine: number;
+  draft: boolean;
+  hash: string;
+  /** True when the data matched its schema. */
+  schemaValid: boolean;
+  /** Raw text (no BOM), for rules that scan the body; undefined when not UTF-8. */
+  text?: string;
+  problems: LocalFinding[];
+}
+
+function nfcDeep(value: unknown): unknown {
+  if (typeof value === "string") return value.normalize("NFC");
+  if (Array.isArray(value)) return value.map(nfcDeep);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k.normalize("NFC")] = nfcDeep(v);
+    return out;
+  }
+  return value;
+}
+
+/** The position of a value (or its key) by JSON pointer, falling back to the nearest parent, then to `fallback`. */
+export function positionOf(positions: Map<string, NodePos>, pointer: string, atKey = false, fallback: Pos = { line: 1, column: 1 }): Pos {
+  let p = pointer;
+  for (;;) {
+    const hit = positions.get(p);
+    if (hit) return atKey && hit.key ? hit.key : p === pointer ? hit.value : (hit.key ?? hit.value);
+    if (p === "") return fallback;
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+}
+
+/** Checks formats Ajv cannot judge as we want: real calendar dates wherever the schema asks for a date. */
+function dateChecks(kind: SchemaKind, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
+  if (typeof data === "string") {
+    const schema = schemaAt(kind, pointerSegments(pointer));
+    const isDate = schema?.format === "date" || schema?.anyOf?.some((b) => b.format === "date");
+    if (!isDate) return;
+    const dateTime = schema?.anyOf?.some((b) => b.format === "date-time") ?? false;
+    const problem = dateProblem(data, dateTime);
+    if (problem) out.push({ pointer, ...problem });
+    return;
+  }
+  if (Array.isArray(data)) data.forEach((v, i) => dateChecks(kind, v, `${pointer}/${i}`, out));
+  else if (data && typeof data === "object") {
+    for (const [k, v] of Object.entries(data)) dateChecks(kind, v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+  }
+}
+
+/** Validates data against its schema and returns problems positioned at YAML nodes. */
+export function validateData(kind: SchemaKind, data: unknown, positions: Map<string, NodePos>, file: string): { valid: boolean; problems: LocalFinding[] } {
+  const validate = schemaSet().validate(kind);
+  const valid = validate(data) as boolean;
+  const found: { pointer: string; atKey?: boolean; rule: string; message: string }[] = [];
+  if (!valid) found.push(...schemaProblems(kind, validate.errors ?? [], data));
+  // Real dates are checked here, once, whatever Ajv said, so "2019-02-30" reads date-invalid and not a format error.
+  const dates: { pointer: string; rule: string; message: string }[] = [];
+  dateChecks(kind, data, "", dates);
+  const problems: LocalFinding[] = [];
+  const seen = new Set<string>();
+  const all: { pointer: string; atKey?: boolean; rule: string; message: string }[] = [
+    ...found.filter((f) => !dates.some((d) => d.pointer === f.pointer && (f.rule === "schema-format" || f.rule === d.rule))),
+    ...dates,
+  ];
+  for (const p of all) {
+    const key = `${p.pointer}\u0000${p.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const pos = positionOf(positions, p.pointer, p.atKey);
+    problems.push({ file, line: pos.line, column: pos.column, severity: "error", rule: p.rule, message: p.message });
+  }
+  return { valid, problems };
+}
+
+function textProblems(file: string, text: string): LocalFinding[] {
+  return [...checkSpecialCharacters(text), ...checkNfc(text), ...checkLegacyText(text)].map((p) => ({
+    file,
+    line: p.pos.line,
+    column: p.pos.column,
+    severity: p.severity,
+    rule: p.rule,
+    message: p.message,
+  }));
+}
+
+export interface FileRef {
+  kind: SchemaKind;
+  type?: ContentType;
+  slug: string;
+  file: string;
+  absPath: string;
+}
+
+/** Parses and validates one file. Never throws on content. */
+export function parseFile(ref: FileRef, bytes: Uint8Array): ParsedDoc {
+  const doc: ParsedDoc = {
+    ...ref,
+    data: undefined,
+    positions: new Map(),
+    body: "",
+    bodyLine: 1,
+    draft: false,
+    hash: createHash("sha256").update(bytes).digest("hex"),
+    schemaValid: false,
+    problems: [],
+  };
+  const decoded = decodeUtf8(bytes);
+  const file = ref.file;
+  for (const p of decoded.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: p.severity, rule: p.rule, message: p.message });
+  if (decoded.text === undefined) return doc;
+  const text = decoded.text;
+  doc.text = text;
+  doc.problems.push(...textProblems(file, text));
+
+  let yamlText: string;
+  if (ref.kind === "site") {
+    yamlText = text;
+  } else {
+    const split = splitFrontMatter(text);
+    for (const p of split.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: "error", rule: p.rule, message: p.message });
+    if (split.yaml === undefined) return doc;
+    yamlText = split.yaml;
+    doc.body = split.body.normalize("NFC");
+    doc.bodyLine = split.bodyLine;
+  }
+  const parsed = parseYaml(yamlText, ref.kind);
+  doc.positions = parsed.positions;
+  for (const p of parsed.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: "error", rule: p.rule, message: p.message });
+  if (parsed.data === undefined) return doc;
+  const data = nfcDeep(parsed.data);
+  const { valid, problems } = validateData(ref.kind, data === null ? {} : data, parsed.positions, file);
+  doc.problems.push(...problems);
+  doc.schemaValid = valid && problems.length === 0;
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    doc.data = data as Record<string, unknown>;
+    doc.draft = doc.data.draft === true;
+  }
+  return doc;
+}

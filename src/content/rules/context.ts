@@ -1,0 +1,72 @@
+// What every cross-file rule sees: the whole parsed tree, the site's catalogues, and helpers to place and word findings.
+import type { ContentType, Severity } from "../model.ts";
+import { fieldName } from "../messages.ts";
+import { positionOf, type LocalFinding, type ParsedDoc } from "../parse.ts";
+import { schemaAt, type SchemaKind, type SchemaNode } from "../schemas.ts";
+
+/** One path found in the content tree, classified by where it sits. */
+export interface TreeEntry {
+  /** Relative to the content directory, forward slashes. */
+  file: string;
+  absPath: string;
+  isDirectory: boolean;
+  /** Set for symbolic links whose target lies outside the content directory. */
+  escapes?: boolean;
+  role: "site" | "content" | "image" | "readme" | "unknown";
+  type?: ContentType;
+}
+
+/** The ids declared in site.yaml, read defensively (site.yaml may itself be invalid). */
+export interface SiteCatalogues {
+  units: string[];
+  wards: string[];
+  fields: string[];
+  channels: string[];
+  activityTypes: string[];
+  anniversaries: string[];
+}
+
+export interface RuleContext {
+  /** Absolute content directory (real path). */
+  dir: string;
+  site: ParsedDoc | undefined;
+  catalogues: SiteCatalogues | undefined;
+  /** Every Markdown file that was read, valid or not. */
+  docs: ParsedDoc[];
+  byType: Record<ContentType, ParsedDoc[]>;
+  tree: TreeEntry[];
+  /** Paths (relative to the content directory) that exist as files, for image checks. */
+  files: Set<string>;
+  /** `Trường "Đơn vị đề xuất" (unit)`. */
+  label(kind: SchemaKind, segments: readonly string[]): string;
+  schema(kind: SchemaKind, segments: readonly string[]): SchemaNode | undefined;
+  /** A finding at the YAML node of `pointer` in `doc`. */
+  at(doc: ParsedDoc, pointer: string, rule: string, message: string, severity?: Severity, atKey?: boolean): LocalFinding;
+}
+
+export type Rule = (ctx: RuleContext) => LocalFinding[] | Promise<LocalFinding[]>;
+
+export function makeContext(base: Omit<RuleContext, "label" | "schema" | "at">): RuleContext {
+  return {
+    ...base,
+    label: fieldName,
+    schema: schemaAt,
+    at(doc, pointer, rule, message, severity = "error", atKey = false) {
+      const pos = positionOf(doc.positions, pointer, atKey);
+      return { file: doc.file, line: pos.line, column: pos.column, severity, rule, message };
+    },
+  };
+}
+
+/** A string field of a doc's data, or undefined. */
+export function str(doc: ParsedDoc, key: string): string | undefined {
+  const v = doc.data?.[key];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** A list of strings (other items skipped, with their index kept). */
+export function strList(doc: ParsedDoc, key: string): { value: string; index: number }[] {
+  const v = doc.data?.[key];
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((item, index) => (typeof item === "string" ? [{ value: item, index }] : []));
+}

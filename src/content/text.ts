@@ -1,0 +1,183 @@
+// Checks on the raw text of a file: UTF-8 only, legacy Vietnamese encodings, NFC, invisible and bidirectional characters.
+import type { Pos } from "./yaml.ts";
+
+export interface TextProblem {
+  pos: Pos;
+  rule: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
+export interface DecodedText {
+  /** The text without a leading BOM; undefined when the bytes are not UTF-8. */
+  text?: string;
+  hasBom: boolean;
+  problems: TextProblem[];
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): Pos {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Decodes strictly; invalid bytes become one error naming the line (with a hint when they look like TCVN3 or VNI). */
+export function decodeUtf8(bytes: Uint8Array): DecodedText {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { text: decoder.decode(body), hasBom, problems: [] };
+  } catch {
+    const offset = firstInvalidUtf8(body);
+    const pos = lineOfByte(body, Math.max(0, offset));
+    // Read as Latin-1 (byte = code point) to tell legacy Vietnamese encodings apart.
+    const legacy = legacyEncoding(Buffer.from(body).toString("latin1"));
+    const hint = legacy
+      ? ` Có vẻ tệp được gõ bằng bảng mã cũ ${legacy}; hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, đích Unicode) rồi lưu lại với mã UTF-8.`
+      : " Hãy mở tệp bằng trình soạn thảo và lưu lại với mã UTF-8.";
+    return {
+      hasBom,
+      problems: [{ pos, rule: "encoding-invalid", severity: "error", message: `Tệp không phải UTF-8: dòng ${pos.line} có byte không hợp lệ.${hint}` }],
+    };
+  }
+}
+
+// Characters Vietnamese text in Unicode has and legacy text read as Latin-1/Windows-1252 does not.
+const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/u;
+// TCVN3 (ABC) maps Vietnamese letters to Latin-1 symbols: ¸ µ ¶ · ¹ for the tones on a, ¨ © ª « ¬ ­ ® § for ă â ê ô ơ ư đ Đ.
+const TCVN3_CHARS = /[¸µ¶·¹¨©ª«¬\u00AD®§¦¥¤£¢¡ÆÇËÌÎÏÑÒÓÔÕÖ×ØÜÞßäåæçëîïñöøûüþÿ]/gu;
+// VNI writes the tone as a second Latin-1 letter after the vowel: "Vieät", "Ñaûng", "ngöôøi".
+const VNI_PAIRS = /[aeiouyAEIOUYâêôÂÊÔöÖ][øùûõïäåæçëîò]|[Ññöö]/gu;
+
+/** "TCVN3", "VNI" or undefined: a heuristic over characteristic character sequences. */
+export function legacyEncoding(text: string): "TCVN3" | "VNI" | undefined {
+  const tcvn = (text.match(TCVN3_CHARS) ?? []).length;
+  const vni = (text.match(VNI_PAIRS) ?? []).length;
+  if (tcvn < 3 && vni < 3) return undefined;
+  return vni > tcvn ? "VNI" : "TCVN3";
+}
+
+/** Warns (once per file, at the first such line) when UTF-8 text looks like TCVN3 or VNI typed into a Unicode file. */
+export function checkLegacyText(text: string): TextProblem[] {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (VIETNAMESE_ONLY.test(line)) continue;
+    const legacy = legacyEncoding(line);
+    if (!legacy) continue;
+    return [
+      {
+        pos: { line: i + 1, column: 1 },
+        rule: "encoding-legacy",
+        severity: "warning",
+        message: `Dòng này có vẻ được gõ bằng bảng mã cũ ${legacy}, không phải Unicode, nên sẽ hiện sai dấu. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, nguồn ${legacy}, đích Unicode).`,
+      },
+    ];
+  }
+  return [];
+}
+
+const CONTROL_NAMES: Record<string, string> = {
+  "\u200B": "dấu cách độ rộng 0 (U+200B)",
+  "\u200C": "ký tự nối độ rộng 0 (U+200C)",
+  "\u200D": "ký tự nối độ rộng 0 (U+200D)",
+  "\u2060": "ký tự nối từ vô hình (U+2060)",
+  "\uFEFF": "dấu BOM lạc giữa tệp (U+FEFF)",
+  "\u00AD": "dấu gạch nối mềm vô hình (U+00AD)",
+};
+
+const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/u;
+const BIDI = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
+const C0 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+const ANY_SPECIAL = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
+
+function codePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** Every invisible, bidirectional or control character, each with its line and column. */
+export function checkSpecialCharacters(text: string): TextProblem[] {
+  const problems: TextProblem[] = [];
+  ANY_SPECIAL.lastIndex = 0;
+  if (!ANY_SPECIAL.test(text)) return problems;
+  ANY_SPECIAL.lastIndex = 0;
+  const lines = text.split("\n");
+  lines.forEach((line, index) => {
+    for (const match of line.matchAll(ANY_SPECIAL)) {
+      const ch = match[0];
+      const pos = { line: index + 1, column: (match.index ?? 0) + 1 };
+      if (BIDI.test(ch)) {
+        problems.push({ pos, rule: "unicode-bidi", severity: "error", message: `Ký tự điều khiển hướng chữ ${codePoint(ch)} có thể làm văn bản hiện khác với nội dung thật. Hãy xóa ký tự này.` });
+      } else if (INVISIBLE.test(ch)) {
+        problems.push({ pos, rule: "unicode-invisible", severity: "error", message: `Ký tự vô hình: ${CONTROL_NAMES[ch] ?? codePoint(ch)}. Hãy xóa ký tự này (thường lẫn vào khi sao chép từ trang web hoặc Word).` });
+      } else if (C0.test(ch)) {
+        problems.push({ pos, rule: "unicode-control", severity: "error", message: `Ký tự điều khiển ${codePoint(ch)} không được phép trong văn bản. Hãy xóa ký tự này.` });
+      }
+    }
+  });
+  return problems;
+}
+
+/** The first place where the text is not in Unicode NFC (one finding per line). */
+export function checkNfc(text: string): TextProblem[] {
+  if (text.normalize("NFC") === text) return [];
+  const problems: TextProblem[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (line.normalize("NFC") === line) return;
+    // Point at the letter that carries a separate combining mark (or at the first character NFC changes).
+    let column = 1;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i] as string;
+      if (/\p{M}/u.test(ch)) {
+        column = Math.max(1, i);
+        break;
+      }
+      if (ch.normalize("NFC") !== ch) {
+        column = i + 1;
+        break;
+      }
+    }
+    problems.push({
+      pos: { line: index + 1, column },
+      rule: "unicode-nfc",
+      severity: "error",
+      message: "Chữ tiếng Việt chưa ở dạng Unicode dựng sẵn (NFC): dấu được gõ tách rời khỏi chữ. Chạy npm run validate -- --fix để sửa tự động.",
+    });
+  });
+  return problems;
+}
