@@ -8,6 +8,8 @@ export interface SiteContext {
   drafts: boolean;
   /** The build's clock; tests pass a fixed one. */
   now: Date;
+  /** Absolute path of the folder Eleventy writes into, for sections that write files (images). */
+  outputDir?: string;
 }
 
 /** A page of the built site printed to PDF after Eleventy has written the site. */
@@ -25,6 +27,7 @@ export interface PdfJob {
 /** One section: its data for templates (global data `gs.sections[id]`) and its PDFs. */
 export interface SiteSection {
   id: string;
+  /** May be async; the plugin awaits it once per build. */
   data?(ctx: SiteContext): unknown;
   pdfJobs?(ctx: SiteContext): PdfJob[];
 }

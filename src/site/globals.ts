@@ -1,0 +1,86 @@
+// The global data every page template receives as `gs`: the validated model, each section's data, navigation and URL helpers.
+import type { ContentModel, SiteConfig } from "../content/model.ts";
+import type { SiteContext, SiteSection } from "./section.ts";
+import { absoluteUrl, makeUrl, normalisePrefix } from "./url.ts";
+
+export interface NavItem {
+  /** Site path, e.g. `/dien-hinh/`. */
+  path: string;
+  label: string;
+}
+
+/** Every section in the navigation, including those whose pages other sections add. */
+export const NAV: readonly NavItem[] = [
+  { path: "/dien-hinh/", label: "Điển hình" },
+  { path: "/ke-hoach/", label: "Kế hoạch" },
+  { path: "/hoat-dong/", label: "Hoạt động" },
+  { path: "/ban-tin/", label: "Bản tin" },
+  { path: "/bao-cao/", label: "Báo cáo" },
+  { path: "/loa/", label: "Loa truyền thanh" },
+  { path: "/lich/", label: "Lịch" },
+  { path: "/tim-kiem/", label: "Tìm kiếm" },
+];
+
+/**
+ * `gs`. A class instance rather than a plain object on purpose: Eleventy deep-merges plain
+ * objects in its data cascade, and copying a 10,000-entry model per template would be slow.
+ */
+export class SiteGlobals {
+  readonly site: SiteConfig;
+  readonly nav = NAV;
+  readonly pathPrefix: string;
+  /** Site path → URL readers follow (adds the path prefix). */
+  readonly url: (path: string) => string;
+
+  constructor(
+    readonly model: ContentModel,
+    /** Each section's data by section id. */
+    readonly sections: Record<string, unknown>,
+    readonly drafts: boolean,
+    readonly now: Date,
+    pathPrefix: string,
+  ) {
+    this.site = model.site;
+    this.pathPrefix = normalisePrefix(pathPrefix);
+    this.url = makeUrl(this.pathPrefix);
+  }
+
+  /** Absolute URL on the published site (`site.baseUrl`), for feeds, sitemaps and calendars. */
+  absoluteUrl(path: string): string {
+    return absoluteUrl(this.site.baseUrl, path);
+  }
+
+  /** A section's data, typed by the caller (`gs.section<PortalData>("portal")`). */
+  section<T>(id: string): T {
+    if (!(id in this.sections)) throw new Error(`Section "${id}" is not registered in src/site/sections/index.ts`);
+    return this.sections[id] as T;
+  }
+}
+
+export interface GlobalsOptions {
+  drafts: boolean;
+  now: Date;
+  pathPrefix: string;
+  outputDir?: string;
+}
+
+/** Runs every section's `data()` once and assembles `gs`. */
+export async function buildGlobals(
+  model: ContentModel,
+  sections: readonly SiteSection[],
+  options: GlobalsOptions,
+): Promise<SiteGlobals> {
+  const ctx: SiteContext = { model, drafts: options.drafts, now: options.now, outputDir: options.outputDir };
+  const data: Record<string, unknown> = {};
+  for (const section of sections) {
+    if (section.id in data) throw new Error(`Two sections share the id "${section.id}"`);
+    data[section.id] = section.data ? await section.data(ctx) : undefined;
+  }
+  return new SiteGlobals(model, data, options.drafts, options.now, options.pathPrefix);
+}
+
+/** Every PDF job of every section. */
+export function collectPdfJobs(model: ContentModel, sections: readonly SiteSection[], options: GlobalsOptions) {
+  const ctx: SiteContext = { model, drafts: options.drafts, now: options.now, outputDir: options.outputDir };
+  return sections.flatMap((s) => s.pdfJobs?.(ctx) ?? []);
+}

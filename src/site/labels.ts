@@ -1,0 +1,39 @@
+// Labels people read, taken from the schemas (the single source of truth), never retyped in code.
+import exemplarSchema from "../../schemas/exemplar.schema.json" with { type: "json" };
+import planSchema from "../../schemas/plan.schema.json" with { type: "json" };
+import activitySchema from "../../schemas/activity.schema.json" with { type: "json" };
+
+interface Node {
+  title?: string;
+  "x-labels"?: Record<string, string>;
+  properties?: Record<string, Node>;
+}
+
+function prop(schema: Node, path: string): Node {
+  let node: Node | undefined = schema;
+  for (const key of path.split(".")) node = node?.properties?.[key];
+  if (!node) throw new Error(`No schema property ${path}`);
+  return node;
+}
+
+/** The Vietnamese title of an exemplar field ("unit" → "Đơn vị đề xuất"). */
+export function exemplarFieldTitle(path: string): string {
+  return prop(exemplarSchema as Node, path).title ?? path;
+}
+
+export function planFieldTitle(path: string): string {
+  return prop(planSchema as Node, path).title ?? path;
+}
+
+export function activityFieldTitle(path: string): string {
+  return prop(activitySchema as Node, path).title ?? path;
+}
+
+/** The exemplar kinds in schema order with their labels ("individual" → "Cá nhân"). */
+export const EXEMPLAR_KINDS: { id: string; name: string }[] = Object.entries(
+  prop(exemplarSchema as Node, "kind")["x-labels"] ?? {},
+).map(([id, name]) => ({ id, name }));
+
+export function kindLabel(kind: string): string {
+  return EXEMPLAR_KINDS.find((k) => k.id === kind)?.name ?? kind;
+}

@@ -1,0 +1,132 @@
+// The Eleventy plugin: our TypeScript page templates only, the validated model as global data `gs`, assets, no template engine for content.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ContentModel, Finding } from "../content/model.ts";
+import { buildGlobals, type SiteGlobals } from "./globals.ts";
+import type { SiteSection } from "./section.ts";
+import { sections as registeredSections } from "./sections/index.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Eleventy's input folder: our page templates, never the content tree. */
+export const PAGES_DIR = path.join(here, "pages");
+/** CSS, scripts, icons copied to `/assets/`. */
+export const ASSETS_DIR = path.join(here, "assets");
+const REPO_ROOT = path.resolve(here, "../..");
+const FONT_DIR = path.join(REPO_ROOT, "node_modules/@fontsource/be-vietnam-pro/files");
+/** The weights and styles of Be Vietnam Pro the stylesheet uses, in both subsets. */
+export const FONT_FILES = ["400-normal", "400-italic", "600-normal", "700-normal"].flatMap((w) =>
+  ["vietnamese", "latin"].map((subset) => `be-vietnam-pro-${subset}-${w}.woff2`),
+);
+
+/** The only template format Eleventy is allowed to read: our TypeScript page modules. */
+export const TEMPLATE_FORMATS = ["11ty.ts"];
+/** Any other file in the pages folder is never a template, whatever its extension. */
+const IGNORED_TEMPLATES = ["**/*.{md,markdown,html,htm,liquid,njk,hbs,mustache,ejs,pug,haml,11ty.js,11ty.cjs,11ty.mjs,json,yaml,yml}"];
+
+/** Loads and validates a content tree; the build passes its own result instead. */
+export type ContentLoader = (dir: string, options: { drafts: boolean }) => Promise<{ model: ContentModel; findings: Finding[] }>;
+
+export interface GuongSangOptions {
+  /** The validated model. When absent the plugin loads `contentDir` itself on every build. */
+  model?: ContentModel;
+  /** Content tree to load when no model is given (default `content`). */
+  contentDir?: string;
+  /** Loader used when no model is given (default: the validator's `loadContent`). */
+  load?: ContentLoader;
+  /** Called with the findings of each load (for `npm start` to print them). */
+  onFindings?: (findings: Finding[]) => void;
+  /** Show drafts, marked "Bản nháp" (`--drafts`, `npm start`). */
+  drafts?: boolean;
+  /** The build's clock (tests pass a fixed one). */
+  now?: Date;
+  /** URL path the site is published under (default `/`). */
+  pathPrefix?: string;
+  /** Sections to render (default: the barrel `src/site/sections/index.ts`). */
+  sections?: readonly SiteSection[];
+}
+
+/** Minimal typing of the Eleventy 3 configuration API we use. */
+export interface EleventyConfig {
+  addExtension(ext: string[], options: { key: string }): void;
+  setTemplateFormats(formats: string[]): void;
+  addTemplateFormats(formats: string[]): void;
+  ignores: Set<string>;
+  setFrontMatterParsingOptions(options: object): void;
+  setDataFileSuffixes(suffixes: string[]): void;
+  setUseGitIgnore(enabled: boolean): void;
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setQuietMode(quiet: boolean): void;
+  directories: { output: string; input: string };
+  [key: string]: unknown;
+}
+
+function refuseFrontMatterEngine(language: string) {
+  return () => {
+    throw new Error(`Front matter "---${language}" is not allowed: only YAML front matter is read.`);
+  };
+}
+
+/** Thrown when content loaded by the plugin itself has errors (direct `eleventy` use). */
+export class ContentErrorsError extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(`Nội dung có ${findings.filter((f) => f.severity === "error").length} lỗi; sửa rồi chạy lại.`);
+  }
+}
+
+async function defaultLoad(dir: string, options: { drafts: boolean }) {
+  const { loadContent } = await import("../content/load.ts");
+  return loadContent(dir, options);
+}
+
+/** The plugin. `.eleventy.js` adds it without options; the build passes the validated model. */
+export default function guongSang(eleventyConfig: EleventyConfig, options: GuongSangOptions = {}): void {
+  const drafts = options.drafts ?? false;
+  const sections = options.sections ?? registeredSections;
+  const pathPrefix = options.pathPrefix ?? "/";
+
+  // Our page templates are TypeScript modules with the 11ty.js contract (tsx provides the loader).
+  // Eleventy reads template formats before plugins run, so the caller restricts them to
+  // TEMPLATE_FORMATS (see runEleventy and .eleventy.js); here we add ours and ignore every other kind.
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
+  eleventyConfig.addTemplateFormats(TEMPLATE_FORMATS);
+  for (const glob of IGNORED_TEMPLATES) eleventyConfig.ignores.add(glob);
+  // Nothing Eleventy reads may carry executable front matter or data files.
+  eleventyConfig.setFrontMatterParsingOptions({
+    language: "yaml",
+    engines: {
+      javascript: refuseFrontMatterEngine("javascript"),
+      js: refuseFrontMatterEngine("js"),
+      jsLegacy: refuseFrontMatterEngine("js"),
+      json: refuseFrontMatterEngine("json"),
+    },
+  });
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.setQuietMode(true);
+
+  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
+  for (const file of FONT_FILES) eleventyConfig.addPassthroughCopy({ [path.join(FONT_DIR, file)]: `assets/fonts/${file}` });
+
+  let model = options.model;
+  const contentDir = path.resolve(options.contentDir ?? "content");
+  if (!model) eleventyConfig.addWatchTarget(contentDir);
+
+  eleventyConfig.addGlobalData("gs", async (): Promise<SiteGlobals> => {
+    if (!options.model) {
+      const load = options.load ?? defaultLoad;
+      const result = await load(contentDir, { drafts });
+      options.onFindings?.(result.findings);
+      if (result.findings.some((f) => f.severity === "error")) throw new ContentErrorsError(result.findings);
+      model = result.model;
+    }
+    return buildGlobals(model as ContentModel, sections, {
+      drafts,
+      now: options.now ?? new Date(),
+      pathPrefix,
+      outputDir: path.resolve(eleventyConfig.directories.output),
+    });
+  });
+}
