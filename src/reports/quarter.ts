@@ -67,3 +67,18 @@ export function quarterRange(from: Quarter, to: Quarter): Quarter[] {
   for (let q = from; compareQuarters(q, to) <= 0; q = addQuarters(q, 1)) out.push(q);
   return out;
 }
+
+/** "IV", the Roman numeral Party documents use for a quarter ("quý IV năm 2018"). */
+export function romanQuarter(q: Quarter): string {
+  return ["I", "II", "III", "IV"][q.quarter - 1] ?? String(q.quarter);
+}
+
+/** The four quarters of a year, in order. */
+export function quartersOfYear(year: number): Quarter[] {
+  return [1, 2, 3, 4].map((quarter) => ({ year, quarter }));
+}
+
+/** True when a content date falls in the quarter (by its calendar date in Vietnam). */
+export function quarterContains(q: Quarter, date: string): boolean {
+  return sameQuarter(quarterOf(date), q);
+}
