@@ -1,6 +1,6 @@
 // Names people read in reports: catalogue names from site.yaml and enum labels from the schemas' x-labels.
 import type { SiteConfig } from "../content/model.ts";
-import { schemaAt } from "../content/schemas.ts";
+import { schemaAt, schemaSet } from "../content/schemas.ts";
 
 /** The exemplar kinds, in the schema's order. */
 export function exemplarKinds(): string[] {
@@ -41,4 +41,9 @@ export function reportLabels(site: SiteConfig): ReportLabels {
     activityTypes: names(site.activityTypes),
     anniversaries: names(site.anniversaries),
   };
+}
+
+/** A content type's Vietnamese name, the title of its schema ("Điển hình", "Hoạt động"…). */
+export function typeTitle(kind: "exemplar" | "activity" | "plan" | "bulletin"): string {
+  return schemaSet().root(kind).title ?? kind;
 }
