@@ -20,10 +20,12 @@ export interface LoadOptions {
 export interface LoadResult {
   model: ContentModel;
   findings: Finding[];
+  /** How many content files (site.yaml and Markdown) were checked, counting only `files` when given. */
+  checked: number;
 }
 
 const TYPE_BY_FOLDER = new Map<string, ContentType>(Object.entries(CONTENT_TYPES).map(([type, { folder }]) => [folder, type as ContentType]));
-const IMAGE_RE = /\.(jpe?g|png|webp|gif|svg|avif)$/i;
+const IMAGE_RE = /\.(jpe?g|png|webp)$/i;
 
 /** Where a path sits in the content tree. */
 export function classify(rel: string): Pick<TreeEntry, "role" | "type"> {
@@ -222,5 +224,6 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     })
     .map((f) => ({ file: shownPath(f.file), line: f.line, column: f.column, severity: f.severity, rule: f.rule, message: f.message }));
   findings.sort(compareFindings);
-  return { model, findings };
+  const checked = only ? refs.filter((r) => only.includes(path.join(given, r.file)) || only.includes(realPath(r.file))).length : refs.length;
+  return { model, findings, checked };
 }

@@ -1,6 +1,31 @@
 // The cross-file rules: one module per rule, listed here once. Add a rule by adding a file and one line.
+import { birthYear } from "./birth-year.ts";
+import { bodyEmpty } from "./body-empty.ts";
+import { catalogueRefs } from "./catalogue-refs.ts";
+import { consent } from "./consent.ts";
 import type { Rule } from "./context.ts";
+import { images } from "./images.ts";
+import { loudspeakerSlot } from "./loudspeaker-slot.ts";
+import { paths } from "./paths.ts";
+import { personalData } from "./personal-data.ts";
+import { siteIds } from "./site-ids.ts";
+import { slugRefs } from "./slug-refs.ts";
+import { slugUnique } from "./slug-unique.ts";
+import { tree } from "./tree.ts";
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  tree,
+  paths,
+  slugUnique,
+  catalogueRefs,
+  siteIds,
+  slugRefs,
+  images,
+  consent,
+  birthYear,
+  personalData,
+  bodyEmpty,
+  loudspeakerSlot,
+];
 
 export type { Rule, RuleContext } from "./context.ts";

@@ -1,0 +1,11 @@
+// npm run validate: checks the content tree (see src/content/cli.ts); the exit code says whether it is valid.
+import { pathToFileURL } from "node:url";
+import { runValidate } from "../src/content/cli.ts";
+
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  return runValidate(argv);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,162 @@
+// `npm run validate`: parse argv, load and check the content, print findings, return the exit code (0 valid, 1 errors, 2 usage or internal error).
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { fixFile } from "./fix.ts";
+import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } from "./format.ts";
+import { classify, loadContent } from "./load.ts";
+
+export interface ValidateIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** @actions/core or a stand-in; loaded on demand for `--format github`. */
+  core?: ActionsCore;
+}
+
+export const USAGE = `Cách dùng: npm run validate -- [--content THƯ_MỤC] [--format text|json|github] [--fix] [TỆP...]
+
+  --content THƯ_MỤC  thư mục nội dung (mặc định: content)
+  --format KIỂU      text: mỗi dòng một lỗi (mặc định); json: một mảng JSON;
+                     github: chú thích trên GitHub Actions (mặc định khi chạy trong GitHub Actions)
+  --fix              tự sửa những gì sửa được an toàn (Unicode NFC, khoảng trắng cuối dòng) rồi kiểm tra lại
+  TỆP...             chỉ báo lỗi của các tệp này (các quy tắc liên tệp vẫn xét toàn bộ thư mục)
+
+Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng.
+`;
+
+type Format = "text" | "json" | "github";
+
+interface Args {
+  content: string;
+  format: Format;
+  fix: boolean;
+  files: string[];
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): Args {
+  const args: Args = { content: "content", format: env.GITHUB_ACTIONS === "true" ? "github" : "text", fix: false, files: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new UsageError(`Thiếu giá trị sau ${name}.`);
+      return v;
+    };
+    if (name === "--content") args.content = value();
+    else if (name === "--format") {
+      const f = value();
+      if (f !== "text" && f !== "json" && f !== "github") throw new UsageError(`Kiểu --format không hợp lệ: "${f}". Chọn text, json hoặc github.`);
+      args.format = f;
+    } else if (name === "--fix" && inline === undefined) args.fix = true;
+    else if (name === "--help" || name === "-h") args.help = true;
+    else if (name === "--") args.files.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (name.startsWith("-")) throw new UsageError(`Không hiểu tùy chọn "${arg}".`);
+    else args.files.push(arg);
+  }
+  return args;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function runValidate(
+  argv: readonly string[],
+  io: ValidateIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
+): Promise<number> {
+  try {
+    let args: Args;
+    try {
+      args = parseArgs(argv, io.env);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr.write(`${error.message}\n\n${USAGE}`);
+        return 2;
+      }
+      throw error;
+    }
+    if (args.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    const contentDir = path.resolve(io.cwd, args.content);
+    if (!(await isDirectory(contentDir))) {
+      io.stderr.write(`Không tìm thấy thư mục nội dung "${args.content}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
+      return 2;
+    }
+    for (const file of args.files) {
+      const abs = path.resolve(io.cwd, file);
+      const rel = path.relative(contentDir, abs);
+      if (rel.startsWith("..") || path.isAbsolute(rel)) {
+        io.stderr.write(`Tệp "${file}" không nằm trong thư mục nội dung "${args.content}".\n\n${USAGE}`);
+        return 2;
+      }
+      if (!(await exists(abs))) {
+        io.stderr.write(`Không tìm thấy tệp "${file}".\n`);
+        return 2;
+      }
+    }
+    const options = { cwd: io.cwd, ...(args.files.length ? { files: args.files } : {}) };
+    let result = await loadContent(contentDir, options);
+
+    if (args.fix) {
+      const targets = await fixTargets(contentDir, args.files.map((f) => path.resolve(io.cwd, f)));
+      const fixed: string[] = [];
+      for (const abs of targets) if (await fixFile(abs)) fixed.push(abs);
+      if (fixed.length > 0) {
+        const names = fixed.map((abs) => path.relative(io.cwd, abs).split(path.sep).join("/"));
+        (args.format === "text" ? io.stdout : io.stderr).write(`Đã sửa ${fixed.length} tệp: ${names.join(", ")}.\n`);
+        result = await loadContent(contentDir, options);
+      }
+    }
+
+    const { findings, checked } = result;
+    if (args.format === "json") io.stdout.write(formatJson(findings));
+    else if (args.format === "github") {
+      const core = io.core ?? ((await import("@actions/core")) as unknown as ActionsCore);
+      await reportGithub(findings, checked, core, io.env);
+      io.stdout.write(`${summaryLine(findings, checked)}\n`);
+    } else io.stdout.write(formatText(findings, checked));
+    return findings.some((f) => f.severity === "error") ? 1 : 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`Lỗi nội bộ của trình kiểm tra nội dung (không phải lỗi của bạn): ${message}\nHãy báo cho người quản trị kho, kèm dòng này và lệnh đã chạy.\n`);
+    return 2;
+  }
+}
+
+/** The content files --fix may rewrite: site.yaml and every Markdown file in its place (or only the given ones). */
+async function fixTargets(contentDir: string, only: string[]): Promise<string[]> {
+  const { readdir } = await import("node:fs/promises");
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const abs = path.join(e.parentPath, e.name);
+    const rel = path.relative(contentDir, abs).split(path.sep).join("/");
+    if (rel.split("/").some((p) => p.startsWith("."))) continue;
+    const role = classify(rel).role;
+    if (role !== "site" && role !== "content") continue;
+    if (only.length && !only.includes(abs)) continue;
+    out.push(abs);
+  }
+  return out.sort();
+}

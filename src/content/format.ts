@@ -1,0 +1,66 @@
+// Prints findings: plain text lines, one JSON array, or GitHub annotations plus a job summary table.
+import type { Finding } from "./model.ts";
+
+const SEVERITY_VI = { error: "lỗi", warning: "cảnh báo" } as const;
+
+/** `content/exemplars/2019/ten-tep.md:12:3: error: <message> (<rule>)`. */
+export function formatFinding(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`;
+}
+
+/** `Đã kiểm tra 27 tệp: 0 lỗi, 1 cảnh báo.` */
+export function summaryLine(findings: readonly Finding[], checked: number): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return `Đã kiểm tra ${checked} tệp: ${errors} lỗi, ${warnings} cảnh báo.`;
+}
+
+export function formatText(findings: readonly Finding[], checked: number): string {
+  return [...findings.map(formatFinding), summaryLine(findings, checked)].join("\n") + "\n";
+}
+
+/** One array of `{file, line, column, severity, rule, message}`. */
+export function formatJson(findings: readonly Finding[]): string {
+  return `${JSON.stringify(
+    findings.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),
+    null,
+    2,
+  )}\n`;
+}
+
+/** The part of @actions/core we use, so a caller can pass the real module (or, in a test, drive it with temp env files). */
+export interface ActionsCore {
+  error(message: string, properties?: { file?: string; startLine?: number; startColumn?: number; title?: string }): void;
+  warning(message: string, properties?: { file?: string; startLine?: number; startColumn?: number; title?: string }): void;
+  summary: {
+    addHeading(text: string, level?: number): ActionsCore["summary"];
+    addRaw(text: string, addEOL?: boolean): ActionsCore["summary"];
+    addTable(rows: (string | { data: string; header?: boolean })[][]): ActionsCore["summary"];
+    write(): Promise<unknown>;
+  };
+}
+
+/** Rows beyond this go to the log only: a job summary is limited to 1 MiB. */
+export const SUMMARY_MAX_ROWS = 500;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Annotations for every finding, then a job summary table (when the runner provides a summary file). */
+export async function reportGithub(findings: readonly Finding[], checked: number, core: ActionsCore, env: Record<string, string | undefined> = process.env): Promise<void> {
+  for (const f of findings) {
+    const props = { file: f.file, startLine: f.line, startColumn: f.column, title: f.rule };
+    if (f.severity === "error") core.error(f.message, props);
+    else core.warning(f.message, props);
+  }
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  const summary = core.summary.addHeading("Kiểm tra nội dung", 2).addRaw(`<p>${escapeHtml(summaryLine(findings, checked))}</p>`, true);
+  if (findings.length > 0) {
+    const header = ["Tệp", "Dòng", "Cột", "Mức", "Quy tắc", "Thông báo"].map((data) => ({ data, header: true }));
+    const rows = findings.slice(0, SUMMARY_MAX_ROWS).map((f) => [f.file, String(f.line), String(f.column), SEVERITY_VI[f.severity], f.rule, f.message].map(escapeHtml));
+    summary.addTable([header, ...rows]);
+    if (findings.length > SUMMARY_MAX_ROWS) summary.addRaw(`<p>… và ${findings.length - SUMMARY_MAX_ROWS} phát hiện khác (xem nhật ký).</p>`, true);
+  }
+  await summary.write();
+}

@@ -1,0 +1,24 @@
+// birth-year: an individual's birth year is plausible for a living adult at the exemplar's date.
+import { isCalendarDate, vietnamDate } from "../../vi/date.ts";
+import type { LocalFinding } from "../parse.ts";
+import { str, type Rule } from "./context.ts";
+
+export const ADULT_AGE = 18;
+export const OLDEST_AGE = 110;
+
+export const birthYear: Rule = (ctx) => {
+  const out: LocalFinding[] = [];
+  for (const doc of ctx.byType.exemplar) {
+    if (doc.data?.kind !== "individual") continue;
+    const born = (doc.data.subject as { birthYear?: unknown } | undefined)?.birthYear;
+    const date = str(doc, "date");
+    if (typeof born !== "number" || !Number.isInteger(born) || date === undefined || !isCalendarDate(date)) continue;
+    const year = vietnamDate(date).year;
+    const age = year - born;
+    if (age >= ADULT_AGE && age <= OLDEST_AGE) continue;
+    const label = ctx.label("exemplar", ["subject", "birthYear"]);
+    const why = age < ADULT_AGE ? (age < 0 ? `sau năm ${year} của ngày đề xuất` : `vào năm ${year} người này mới ${age} tuổi`) : `vào năm ${year} người này đã ${age} tuổi`;
+    out.push(ctx.at(doc, "/subject/birthYear", "birth-year", `${label} ${born} không hợp lý: ${why}. Điển hình cá nhân phải là người còn sống, từ ${ADULT_AGE} tuổi; hãy kiểm tra lại năm sinh.`));
+  }
+  return out;
+};

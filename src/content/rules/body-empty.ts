@@ -1,0 +1,26 @@
+// body-empty: exemplars, plans and bulletins have an article body after the front matter.
+import type { ContentType } from "../model.ts";
+import type { LocalFinding } from "../parse.ts";
+import { schemaSet } from "../schemas.ts";
+import type { Rule } from "./context.ts";
+
+const NEEDS_BODY: readonly ContentType[] = ["exemplar", "plan", "bulletin"];
+
+export const bodyEmpty: Rule = (ctx) => {
+  const out: LocalFinding[] = [];
+  for (const type of NEEDS_BODY) {
+    const title = schemaSet().root(type).title ?? type;
+    for (const doc of ctx.byType[type]) {
+      if (doc.data === undefined || doc.body.trim() !== "") continue;
+      out.push({
+        file: doc.file,
+        line: Math.max(1, doc.bodyLine - 1),
+        column: 1,
+        severity: "error",
+        rule: "body-empty",
+        message: `Phần nội dung sau dòng --- thứ hai đang trống: ${title.toLowerCase()} phải có bài viết. Hãy viết nội dung bên dưới dòng này.`,
+      });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,37 @@
+// loudspeaker-slot: an exemplar naming the loudspeaker channel can be read in one broadcast, with the opening and closing.
+import type { Exemplar, SiteConfig } from "../model.ts";
+import type { LocalFinding } from "../parse.ts";
+import { LOUDSPEAKER_CHANNEL } from "../../loudspeaker/script.ts";
+import { createSlotChecker } from "../../loudspeaker/slot.ts";
+import { formatDuration } from "../../loudspeaker/timing.ts";
+import type { Rule } from "./context.ts";
+
+export const loudspeakerSlot: Rule = (ctx) => {
+  const site = ctx.site;
+  if (!site?.schemaValid || !site.data) return [];
+  const check = createSlotChecker(site.data as unknown as SiteConfig);
+  const out: LocalFinding[] = [];
+  for (const doc of ctx.byType.exemplar) {
+    if (!doc.schemaValid || !doc.data) continue;
+    const data = doc.data as unknown as Exemplar;
+    if (!data.channels.includes(LOUDSPEAKER_CHANNEL)) continue;
+    const result = check(data);
+    if (result.fits) continue;
+    const channels = ctx.label("exemplar", ["channels"]);
+    const own = ctx.label("exemplar", ["loudspeaker"]);
+    const fix = data.loudspeaker
+      ? `Hãy rút ngắn ${own} cho vừa một buổi phát`
+      : `Hãy rút gọn trích ngang, kết quả đạt được và cách làm, hoặc viết một bài ngắn hơn ở ${own}`;
+    out.push(
+      ctx.at(
+        doc,
+        "/channels",
+        "loudspeaker-slot",
+        `${channels} có kênh ${LOUDSPEAKER_CHANNEL}, nhưng bài đọc trên loa ước tính ${formatDuration(result.seconds)} (kể cả lời mở đầu và lời kết), dài hơn một buổi phát ${formatDuration(result.slotSeconds)} (loudspeaker.slotMinutes trong site.yaml). ${fix}, hoặc bỏ kênh ${LOUDSPEAKER_CHANNEL} khỏi ${channels}.`,
+        "warning",
+        true,
+      ),
+    );
+  }
+  return out;
+};
