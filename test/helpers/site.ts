@@ -1,0 +1,149 @@
+// The built sample site for end-to-end tests: where it is, which pages it has, and one page of each type.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve, sep } from "node:path";
+import { inject } from "vitest";
+
+const REPO = resolve(import.meta.dirname, "../..");
+
+let built: string | undefined;
+
+/**
+ * The folder of the built sample site: `GUONG_SANG_SITE` when set (to test an existing build), else the
+ * folder `test/global-setup.ts` provided, else a build made here once per test file.
+ */
+export function siteDir(): string {
+  if (built !== undefined) return built;
+  const fromEnv = process.env["GUONG_SANG_SITE"];
+  const provided = fromEnv ? resolve(fromEnv) : providedSiteDir();
+  if (provided !== undefined) {
+    if (!existsSync(join(provided, "index.html"))) throw new Error(`the built site ${provided} has no index.html`);
+    return (built = provided);
+  }
+  const out = join(mkdtempSync(join(tmpdir(), "gs-e2e-")), "_site");
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", "content", "--out", out], {
+    cwd: REPO,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return (built = out);
+}
+
+function providedSiteDir(): string | undefined {
+  try {
+    const value = (inject as (key: string) => unknown)("siteDir");
+    return typeof value === "string" && value !== "" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The URL path a reader uses for a built HTML file: `dien-hinh/index.html` → `/dien-hinh/`. */
+export function urlPathOf(file: string): string {
+  return "/" + file.replace(/(^|\/)index\.html$/, "$1");
+}
+
+/** Every HTML page of the built site as URL paths, except Pagefind's own files. */
+export function htmlPages(dir: string = siteDir()): string[] {
+  return listFiles(dir)
+    .filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"))
+    .map(urlPathOf);
+}
+
+export interface ApiExemplar {
+  url: string;
+  slug?: string;
+  title: string;
+  kind?: string;
+  unit?: string;
+  ward?: string;
+  field?: string;
+  date?: string;
+  subject?: { name?: string };
+  [key: string]: unknown;
+}
+
+/** `/api/exemplars.json`, whatever its wrapping (a bare array or `{ exemplars: [...] }`). */
+export function apiExemplars(dir: string = siteDir()): ApiExemplar[] {
+  const data = JSON.parse(readFileSync(join(dir, "api", "exemplars.json"), "utf8")) as unknown;
+  const list = Array.isArray(data) ? data : (data as { exemplars?: unknown }).exemplars;
+  if (!Array.isArray(list)) throw new Error("/api/exemplars.json holds no list of exemplars");
+  return list as ApiExemplar[];
+}
+
+/** A site URL (absolute or path) as a path inside the site, or undefined when it points elsewhere. */
+export function sitePath(url: string): string | undefined {
+  const parsed = new URL(url, "http://127.0.0.1/");
+  return parsed.hostname === "127.0.0.1" ? parsed.pathname : undefined;
+}
+
+/** Folder-style URL paths built from `sitemap.xml`, turned into site paths. */
+export function sitemapPaths(dir: string = siteDir()): string[] {
+  const xml = readFileSync(join(dir, "sitemap.xml"), "utf8");
+  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&")).pathname);
+}
+
+export interface PageType {
+  /** A short English name for test titles. */
+  name: string;
+  path: string;
+}
+
+/**
+ * One page of each type, found in the built tree rather than hard-coded. Core types (the portal) must
+ * exist; the bulletin, report and loudspeaker sections are included when they were built.
+ */
+export function pageTypes(dir: string = siteDir()): PageType[] {
+  const pages = new Set(htmlPages(dir));
+  const exemplarPaths = new Set(apiExemplars(dir).map((e) => sitePath(e.url)));
+  const firstUnder = (prefix: string, test: (p: string) => boolean = () => true): string | undefined =>
+    [...pages].filter((p) => p.startsWith(prefix) && p !== prefix && test(p)).sort()[0];
+  const required = (name: string, path: string | undefined): PageType => {
+    if (path === undefined || !pages.has(path)) throw new Error(`the built site has no ${name} page (${path ?? "none found"})`);
+    return { name, path };
+  };
+
+  const exemplar = [...exemplarPaths].filter((p): p is string => p !== undefined).sort()[0];
+  const facet = firstUnder("/dien-hinh/", (p) => !exemplarPaths.has(p));
+  const plan = [...pages].find((p) => p.startsWith("/ke-hoach/") && p !== "/ke-hoach/" &&
+    readFileSync(join(dir, p.slice(1), "index.html"), "utf8").includes("08-KH/BTG"));
+
+  const types: PageType[] = [
+    required("home", "/"),
+    required("exemplar list", "/dien-hinh/"),
+    required("exemplar facet", facet),
+    required("exemplar", exemplar),
+    required("plan list", "/ke-hoach/"),
+    required("plan 08-KH/BTG", plan),
+    required("activities", "/hoat-dong/"),
+    required("calendar", "/lich/"),
+    required("search", "/tim-kiem/"),
+    required("not found", "/404.html"),
+  ];
+  const optional: [string, string | undefined][] = [
+    ["bulletin archive", pages.has("/ban-tin/") ? "/ban-tin/" : undefined],
+    ["bulletin issue", firstUnder("/ban-tin/", (p) => /^\/ban-tin\/\d{4}-\d{2}\/$/.test(p))],
+    ["report index", pages.has("/bao-cao/") ? "/bao-cao/" : undefined],
+    ["quarter report", firstUnder("/bao-cao/", (p) => /^\/bao-cao\/\d{4}-q[1-4]\/$/.test(p))],
+    ["year report", firstUnder("/bao-cao/", (p) => /^\/bao-cao\/\d{4}\/$/.test(p))],
+    ["loudspeaker index", pages.has("/loa/") ? "/loa/" : undefined],
+    ["loudspeaker quarter", firstUnder("/loa/", (p) => /^\/loa\/\d{4}-q[1-4]\/$/.test(p))],
+    ["loudspeaker script", firstUnder("/loa/", (p) => /^\/loa\/\d{4}-q[1-4]\/.+\/$/.test(p))],
+  ];
+  for (const [name, path] of optional) if (path !== undefined) types.push({ name, path });
+  return types;
+}
