@@ -1,0 +1,68 @@
+// Contributor Markdown to plain prose blocks for reading aloud: a walk over markdown-it tokens, never regexes on HTML.
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+
+// A parser only: nothing is ever rendered from it, so it cannot emit HTML. Options match the site's
+// instance (src/site/markdown.ts): raw HTML is not recognised as markup, no linkify, no typographer.
+const parser = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+
+/** Block tokens whose content is never read aloud. */
+const SKIPPED_BLOCKS = new Set(["fence", "code_block", "html_block", "hr"]);
+/** Block closers that end a spoken block. */
+const BLOCK_ENDS = new Set(["paragraph_close", "heading_close", "list_item_close", "blockquote_close"]);
+
+function inlineText(children: readonly Token[]): string {
+  let out = "";
+  for (const child of children) {
+    switch (child.type) {
+      case "text":
+      case "code_inline":
+        out += child.content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        out += " ";
+        break;
+      // Images, raw HTML, and the link/emphasis markers themselves are not read; link text is.
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The readable blocks of a Markdown text, in order: paragraphs, headings and list items become one
+ * plain string each. Tables, code, raw HTML, images and link targets are dropped.
+ */
+export function markdownBlocks(source: string): string[] {
+  const tokens = parser.parse(source.normalize("NFC"), {});
+  const blocks: string[] = [];
+  let current = "";
+  let tableDepth = 0;
+  const flush = (): void => {
+    const text = current.replace(/\s+/g, " ").trim();
+    if (text) blocks.push(text);
+    current = "";
+  };
+  for (const token of tokens) {
+    if (token.type === "table_open") tableDepth++;
+    else if (token.type === "table_close") tableDepth--;
+    if (tableDepth > 0 || token.type === "table_close" || SKIPPED_BLOCKS.has(token.type)) continue;
+    if (token.type === "inline") current += ` ${inlineText(token.children ?? [])}`;
+    else if (BLOCK_ENDS.has(token.type)) flush();
+  }
+  flush();
+  return blocks;
+}
+
+/** The Markdown text as one line of plain prose (blocks joined as sentences). */
+export function markdownToPlain(source: string): string {
+  return markdownBlocks(source).map(endSentence).join(" ");
+}
+
+/** Ends a sentence with a full stop unless it already ends with . ! ? or : */
+export function endSentence(text: string): string {
+  const trimmed = text.trim().replace(/[,;]+$/, "");
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
