@@ -1,0 +1,66 @@
+// A bulletin issue with its references resolved: the exemplars in the order the issue lists them,
+// the plans and activities it reports, and the site paths of its page, print page and PDF.
+import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../content/model.ts";
+import { compareContentDates } from "../vi/date.ts";
+
+export interface BulletinIssue {
+  /** `<yyyy>-<nn>`, the file name. */
+  id: string;
+  year: number;
+  number: number;
+  date: string;
+  title?: string;
+  entry: BulletinEntry;
+  /** In the issue's order; the first is the lead story. */
+  exemplars: ExemplarEntry[];
+  plans: PlanEntry[];
+  activities: ActivityEntry[];
+  draft: boolean;
+  paths: { page: string; print: string; pdf: string };
+}
+
+export const BULLETIN_BASE = "/ban-tin/";
+
+export function issuePaths(id: string): BulletinIssue["paths"] {
+  return { page: `${BULLETIN_BASE}${id}/`, print: `${BULLETIN_BASE}${id}/in/`, pdf: `${BULLETIN_BASE}${id}.pdf` };
+}
+
+function pick<T extends { slug: string }>(all: readonly T[], slugs: readonly string[] | undefined, what: string, file: string): T[] {
+  const bySlug = new Map(all.map((e) => [e.slug, e]));
+  return (slugs ?? []).map((slug) => {
+    const hit = bySlug.get(slug);
+    // Validation reports dangling references (exemplar-unknown, slug-draft); reaching here is a bug.
+    if (!hit) throw new Error(`${file}: ${what} "${slug}" not in the model; validation should have reported it`);
+    return hit;
+  });
+}
+
+/** Resolves one issue against the model. */
+export function resolveIssue(model: ContentModel, entry: BulletinEntry): BulletinIssue {
+  const d = entry.data;
+  return {
+    id: entry.slug,
+    year: Number(entry.slug.slice(0, 4)),
+    number: d.number,
+    date: d.date,
+    title: d.title,
+    entry,
+    exemplars: pick(model.exemplars, d.exemplars, "exemplar", entry.file),
+    plans: pick(model.plans, d.plans, "plan", entry.file),
+    activities: pick(model.activities, d.activities, "activity", entry.file),
+    draft: entry.draft,
+    paths: issuePaths(entry.slug),
+  };
+}
+
+/** Every issue, newest first. */
+export function resolveIssues(model: ContentModel): BulletinIssue[] {
+  return model.bulletins
+    .map((b) => resolveIssue(model, b))
+    .sort((a, b) => compareContentDates(b.date, a.date) || b.id.localeCompare(a.id));
+}
+
+/** "Số 1/2019": the issue as the header and the archive name it. */
+export function issueLabel(issue: Pick<BulletinIssue, "number" | "year">): string {
+  return `Số ${issue.number}/${issue.year}`;
+}
