@@ -144,6 +144,10 @@ export interface SiteConfig {
      * Phường: Mã phường nơi đơn vị đóng (nếu có).
      */
     ward?: string;
+    /**
+     * Thuộc diện gửi điển hình: false: đơn vị không thuộc diện gửi điển hình (ví dụ chính cơ quan chủ trì), không vào danh sách đơn vị cần đôn đốc. Mặc định true.
+     */
+    submits?: boolean;
   }[];
   /**
    * Phường: Các phường có hệ thống loa truyền thanh.
