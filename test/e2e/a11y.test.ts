@@ -33,8 +33,9 @@ interface Violation { id: string; impact: string | null; help: string; targets: 
 
 /** Runs axe on the page as loaded and returns its serious and critical violations, one line each. */
 async function seriousViolations(watched: WatchedPage, path: string): Promise<string[]> {
-  const { problems } = await watched.visit(server.origin + path);
-  expect(problems).toEqual([]);
+  // Load problems are pages.test.ts's business; here only what axe finds counts.
+  const { status } = await watched.visit(server.origin + path);
+  expect(status).toBe(200);
   await watched.page.evaluate(AXE_SOURCE);
   const violations = await watched.page.evaluate(async (tags: string[]) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;

@@ -3,7 +3,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/serve.ts";
-import { apiExemplars, siteDir, sitePath, type ApiExemplar } from "../helpers/site.ts";
+import { apiExemplars, exemplarPath, siteDir, sitePath, type ApiExemplar } from "../helpers/site.ts";
 
 const site = siteDir();
 const exemplars = apiExemplars(site);
@@ -16,7 +16,7 @@ function valueOf(e: ApiExemplar, dimension: string): string | undefined {
 }
 
 function expectedPaths(dimension: string, id: string): string[] {
-  return exemplars.filter((e) => valueOf(e, dimension) === id).map((e) => sitePath(e.url)!).sort();
+  return exemplars.filter((e) => valueOf(e, dimension) === id).map((e) => exemplarPath(e, site)).sort();
 }
 
 interface FacetLink { dimension: string; id: string; href: string; label: string }
@@ -27,7 +27,7 @@ let noScript: WatchedPage;
 let withScript: WatchedPage;
 let facetLinks: FacetLink[];
 
-const exemplarPathSet = new Set(exemplars.map((e) => sitePath(e.url)));
+const exemplarPathSet = new Set(exemplars.map((e) => exemplarPath(e, site)));
 
 /** Exemplar links shown in the page's list (visible ones only), as site paths. */
 async function shownExemplars(watched: WatchedPage): Promise<string[]> {

@@ -65,7 +65,10 @@ export function htmlPages(dir: string = siteDir()): string[] {
 }
 
 export interface ApiExemplar {
+  /** Absolute URL on the published site. */
   url: string;
+  /** Path inside the site, when the API gives it. */
+  path?: string;
   slug?: string;
   title: string;
   kind?: string;
@@ -91,10 +94,33 @@ export function sitePath(url: string): string | undefined {
   return parsed.hostname === "127.0.0.1" ? parsed.pathname : undefined;
 }
 
-/** Folder-style URL paths built from `sitemap.xml`, turned into site paths. */
-export function sitemapPaths(dir: string = siteDir()): string[] {
+function sitemapLocs(dir: string): string[] {
   const xml = readFileSync(join(dir, "sitemap.xml"), "utf8");
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&")).pathname);
+  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+}
+
+/** The published site's base URL (e.g. `https://example.vn/guong-sang/`): the shortest URL in the sitemap, the home page. */
+export function publishedBase(dir: string = siteDir()): string {
+  const home = sitemapLocs(dir).sort((a, b) => a.length - b.length)[0];
+  if (home === undefined) throw new Error("sitemap.xml lists no page");
+  return home;
+}
+
+/** A URL on the published site (`https://example.vn/guong-sang/dien-hinh/x/`) as a path in the built tree (`/dien-hinh/x/`). */
+export function publishedToSitePath(url: string, dir: string = siteDir()): string {
+  const base = publishedBase(dir);
+  if (!url.startsWith(base)) throw new Error(`${url} is not under the published base ${base}`);
+  return "/" + url.slice(base.length);
+}
+
+/** The path of an exemplar's page in the built tree. */
+export function exemplarPath(e: ApiExemplar, dir: string = siteDir()): string {
+  return typeof e.path === "string" ? e.path : publishedToSitePath(e.url, dir);
+}
+
+/** The pages `sitemap.xml` lists, as paths in the built tree. */
+export function sitemapPaths(dir: string = siteDir()): string[] {
+  return sitemapLocs(dir).map((loc) => publishedToSitePath(loc, dir));
 }
 
 export interface PageType {
@@ -109,7 +135,7 @@ export interface PageType {
  */
 export function pageTypes(dir: string = siteDir()): PageType[] {
   const pages = new Set(htmlPages(dir));
-  const exemplarPaths = new Set(apiExemplars(dir).map((e) => sitePath(e.url)));
+  const exemplarPaths = new Set(apiExemplars(dir).map((e) => exemplarPath(e, dir)));
   const firstUnder = (prefix: string, test: (p: string) => boolean = () => true): string | undefined =>
     [...pages].filter((p) => p.startsWith(prefix) && p !== prefix && test(p)).sort()[0];
   const required = (name: string, path: string | undefined): PageType => {
@@ -117,7 +143,7 @@ export function pageTypes(dir: string = siteDir()): PageType[] {
     return { name, path };
   };
 
-  const exemplar = [...exemplarPaths].filter((p): p is string => p !== undefined).sort()[0];
+  const exemplar = [...exemplarPaths].sort()[0];
   const facet = firstUnder("/dien-hinh/", (p) => !exemplarPaths.has(p));
   const plan = [...pages].find((p) => p.startsWith("/ke-hoach/") && p !== "/ke-hoach/" &&
     readFileSync(join(dir, p.slice(1), "index.html"), "utf8").includes("08-KH/BTG"));
