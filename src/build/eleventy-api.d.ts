@@ -16,3 +16,30 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
   }
 }
+
+declare module "@11ty/eleventy-img" {
+  export interface ImageFormatEntry {
+    format: string;
+    width: number;
+    height: number;
+    url: string;
+    sourceType: string;
+    srcset: string;
+    outputPath: string;
+  }
+  export type ImageMetadata = Record<string, ImageFormatEntry[]>;
+  export interface ImageOptions {
+    widths?: (number | "auto" | null)[];
+    formats?: string[];
+    outputDir?: string;
+    urlPath?: string;
+    useCache?: boolean;
+    dryRun?: boolean;
+    filenameFormat?: (id: string, src: string, width: number, format: string) => string;
+    sharpJpegOptions?: object;
+    sharpWebpOptions?: object;
+    /** Called with the sharp instance before resizing (e.g. to make a greyscale print copy). */
+    transform?: (sharp: any) => unknown;
+  }
+  export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
+}

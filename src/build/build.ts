@@ -1,0 +1,105 @@
+// The build pipeline: validate → Eleventy into a temporary folder → PDFs → search index → swap into --out.
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { loadContent } from "../content/load.ts";
+import type { Finding } from "../content/model.ts";
+import { collectPdfJobs } from "../site/globals.ts";
+import type { PdfJob, SiteSection } from "../site/section.ts";
+import { sections as registeredSections } from "../site/sections/index.ts";
+import { runEleventy } from "./eleventy.ts";
+import { buildSearchIndex } from "./search.ts";
+import { makeTempBeside, swapInto } from "./swap.ts";
+
+export interface BuildOptions {
+  /** Content tree (absolute, or relative to `cwd`). */
+  contentDir: string;
+  /** Output folder, replaced only when the whole build succeeded. */
+  outDir: string;
+  /** Print PDFs (false for `--no-pdf`). */
+  pdf: boolean;
+  /** Include drafts, marked "Bản nháp". */
+  drafts: boolean;
+  /** Working directory for relative paths and finding paths (default: process.cwd()). */
+  cwd?: string;
+  /** The build's clock (tests pass a fixed one). */
+  now?: Date;
+  pathPrefix?: string;
+  browserPath?: string;
+  sections?: readonly SiteSection[];
+  /** The PDF step; default: the bulletin engineer's `printPdfJobs`. Tests may not replace it to fake PDFs. */
+  printPdfs?: (siteDir: string, jobs: PdfJob[], options: { browserPath?: string }) => Promise<unknown>;
+  /** Progress lines (Vietnamese); default: nothing. */
+  log?: (line: string) => void;
+}
+
+export interface StepTiming {
+  step: string;
+  ms: number;
+}
+
+export type BuildResult =
+  | { status: "built"; findings: Finding[]; checked: number; timings: StepTiming[]; pages: number; pdfs: number; searchPages: number; outDir: string }
+  | { status: "content-errors"; findings: Finding[]; checked: number; timings: StepTiming[] };
+
+async function defaultPrintPdfs(siteDir: string, jobs: PdfJob[], options: { browserPath?: string }): Promise<unknown> {
+  const { printPdfJobs } = await import("../bulletin/pdf.ts");
+  return printPdfJobs(siteDir, jobs, options);
+}
+
+/** Runs the whole build. Throws only for environment problems (no browser) and internal errors. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const contentDir = path.resolve(cwd, options.contentDir);
+  const outDir = path.resolve(cwd, options.outDir);
+  const sections = options.sections ?? registeredSections;
+  const now = options.now ?? new Date();
+  const log = options.log ?? (() => {});
+  const timings: StepTiming[] = [];
+  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const value = await fn();
+    timings.push({ step, ms: performance.now() - start });
+    return value;
+  };
+
+  const { model, findings, checked } = await timed("Kiểm tra nội dung", () => loadContent(contentDir, { drafts: options.drafts, cwd }));
+  if (findings.some((f) => f.severity === "error")) return { status: "content-errors", findings, checked, timings };
+
+  const tmp = await makeTempBeside(outDir);
+  try {
+    const pageCount = await timed("Dựng trang (Eleventy)", async () => {
+      await runEleventy({ model, outDir: tmp, drafts: options.drafts, now, pathPrefix: options.pathPrefix, sections });
+      return countHtml(tmp);
+    });
+
+    let pdfs = 0;
+    if (options.pdf) {
+      const jobs = collectPdfJobs(model, sections, { drafts: options.drafts, now, pathPrefix: options.pathPrefix ?? "/", outputDir: tmp });
+      pdfs = jobs.length;
+      const print = options.printPdfs ?? defaultPrintPdfs;
+      await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath }));
+    }
+
+    const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => buildSearchIndex(tmp));
+    await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir));
+    log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${path.relative(cwd, outDir) || "."}.`);
+    return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function countHtml(dir: string): Promise<number> {
+  const { readdir } = await import("node:fs/promises");
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((e) => e.endsWith(".html")).length;
+}
+
+/** "Kiểm tra nội dung 0,4 s · Dựng trang (Eleventy) 1,2 s · …". */
+export function formatTimings(timings: readonly StepTiming[]): string {
+  const seconds = (ms: number) => `${(ms / 1000).toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
+  return [...timings.map((t) => `  ${t.step}: ${seconds(t.ms)}`), `  Tổng: ${seconds(total)}`].join("\n");
+}

@@ -1,0 +1,114 @@
+// `npm run build`: parse argv, run the pipeline, print findings and a short Vietnamese summary, return the exit code.
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { BrowserNotFoundError } from "../browser/resolve.ts";
+import { formatFinding, formatText } from "../content/format.ts";
+import { build, formatTimings, type BuildOptions } from "./build.ts";
+
+export interface BuildIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export const USAGE = `Cách dùng: npm run build -- [--content THƯ_MỤC] [--out THƯ_MỤC] [--no-pdf] [--drafts]
+
+  --content THƯ_MỤC  thư mục nội dung (mặc định: content)
+  --out THƯ_MỤC      thư mục kết quả (mặc định: _site); chỉ được thay khi dựng thành công
+  --no-pdf           không in PDF (Bản tin, báo cáo)
+  --drafts           có cả bản nháp, đánh dấu "Bản nháp" (không dùng để công bố)
+  --path-prefix P    đường dẫn gốc khi trang đặt dưới một thư mục, ví dụ /guong-sang/
+
+Mã thoát: 0 dựng xong, 1 nội dung có lỗi, 2 sai cách dùng hoặc thiếu công cụ (ví dụ trình duyệt để in PDF).
+`;
+
+class UsageError extends Error {}
+
+export function parseBuildArgs(argv: readonly string[]): Omit<BuildOptions, "cwd"> & { help: boolean } {
+  const args = { contentDir: "content", outDir: "_site", pdf: true, drafts: false, help: false, pathPrefix: undefined as string | undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`Thiếu giá trị sau ${name}.`);
+      return v;
+    };
+    const flag = () => {
+      if (inline !== undefined) throw new UsageError(`Tùy chọn ${name} không nhận giá trị.`);
+    };
+    if (name === "--content") args.contentDir = value();
+    else if (name === "--out") args.outDir = value();
+    else if (name === "--path-prefix") args.pathPrefix = value();
+    else if (name === "--no-pdf") (flag(), (args.pdf = false));
+    else if (name === "--drafts") (flag(), (args.drafts = true));
+    else if (name === "--help" || name === "-h") args.help = true;
+    else throw new UsageError(`Không hiểu tham số "${arg}".`);
+  }
+  return args;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function runBuild(
+  argv: readonly string[],
+  io: BuildIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
+  overrides: Partial<BuildOptions> = {},
+): Promise<number> {
+  let args: ReturnType<typeof parseBuildArgs>;
+  try {
+    args = parseBuildArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!(await isDirectory(path.resolve(io.cwd, args.contentDir)))) {
+    io.stderr.write(`Không tìm thấy thư mục nội dung "${args.contentDir}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
+    return 2;
+  }
+  const outRel = path.relative(io.cwd, path.resolve(io.cwd, args.outDir)) || ".";
+  try {
+    const result = await build({
+      ...args,
+      cwd: io.cwd,
+      browserPath: io.env.GUONG_SANG_BROWSER_PATH,
+      log: (line) => io.stdout.write(`${line}\n`),
+      ...overrides,
+    });
+    if (result.status === "content-errors") {
+      io.stdout.write(formatText(result.findings, result.checked));
+      io.stderr.write(`Dừng dựng trang: nội dung có lỗi (xem các dòng trên). Thư mục "${outRel}" được giữ nguyên như lần dựng trước.\n`);
+      return 1;
+    }
+    for (const f of result.findings) io.stdout.write(`${formatFinding(f)}\n`);
+    io.stdout.write(`Thời gian từng bước:\n${formatTimings(result.timings)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) {
+      io.stderr.write(`${error.message}\nThư mục "${outRel}" được giữ nguyên như lần dựng trước.\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `Dựng trang không thành công: ${message}\nThư mục "${outRel}" được giữ nguyên như lần dựng trước. Nếu lỗi không do nội dung, hãy báo người quản trị kho kèm dòng này.\n`,
+    );
+    if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,63 @@
+// Small pieces of HTML the portal's pages share: exemplar cards, the filter bar, page navigation, the approval line.
+import type { ApprovalRecord } from "./approvals.ts";
+import type { SiteGlobals } from "./globals.ts";
+import { html, type SafeHtml } from "./html.ts";
+import type { ExemplarView, FacetGroup, ListPage } from "./sections/portal.ts";
+import { formatDateVi } from "../vi/date.ts";
+
+export function draftBadge(draft: boolean): SafeHtml {
+  return draft ? html` <span class="badge badge-draft">Bản nháp</span>` : html``;
+}
+
+/** One exemplar in a list; the data attributes let the filter script work without another request. */
+export function exemplarCard(gs: SiteGlobals, e: ExemplarView, headingLevel: 2 | 3 = 2): SafeHtml {
+  const heading =
+    headingLevel === 2
+      ? html`<h2 class="card-title"><a href="${gs.url(e.path)}">${e.title}</a>${draftBadge(e.draft)}</h2>`
+      : html`<h3 class="card-title"><a href="${gs.url(e.path)}">${e.title}</a>${draftBadge(e.draft)}</h3>`;
+  return html`<article class="card" data-kind="${e.kind.id}" data-unit="${e.unit.id}" data-ward="${e.ward?.id ?? ""}" data-field="${e.field.id}" data-year="${e.year}">
+  ${heading}
+  <p class="card-meta"><span class="tag tag-${e.kind.id}">${e.kind.name}</span> · ${e.entry.data.subject.name} · ${e.unit.name}</p>
+  <p class="card-summary">${e.entry.data.summary}</p>
+  <p class="card-date">${e.field.name} · <time datetime="${e.entry.data.date}">${e.dateText}</time></p>
+</article>`;
+}
+
+/** The filter bar: links to the static facet pages, so filtering works without JavaScript. */
+export function filterBar(gs: SiteGlobals, facets: FacetGroup[], current?: { dimension: string; id: string }): SafeHtml {
+  return html`<nav class="filters" aria-label="Lọc điển hình" data-filter-bar>
+  <h2 class="filters-title">Lọc điển hình</h2>
+  <p class="filters-all"><a href="${gs.url("/dien-hinh/")}"${current ? "" : html` aria-current="page"`}>Tất cả</a></p>
+  ${facets.map(
+    (g) => html`<details class="filter-group" data-dimension="${g.dimension}"${current?.dimension === g.dimension ? " open" : ""}>
+    <summary>${g.title}</summary>
+    <ul>${g.values
+      .filter((v) => v.count > 0)
+      .map(
+        (v) =>
+          html`<li><a href="${gs.url(v.path)}" data-id="${v.id}"${current?.dimension === g.dimension && current.id === v.id ? html` aria-current="page"` : ""}>${v.label} <span class="count">(${v.count})</span></a></li>`,
+      )}</ul>
+  </details>`,
+  )}
+</nav>`;
+}
+
+export function pageNav(gs: SiteGlobals, page: ListPage): SafeHtml {
+  if (page.pageCount <= 1) return html``;
+  return html`<nav class="pager" aria-label="Trang"><ul>${page.pagePaths.map(
+    (p, i) =>
+      html`<li><a href="${gs.url(p)}"${i + 1 === page.pageNumber ? html` aria-current="page"` : ""}>${i + 1}</a></li>`,
+  )}</ul></nav>`;
+}
+
+/** "Đưa vào hồ sơ công bố ngày … qua đề nghị #12 (commit abc1234)". */
+export function approvalLine(record: ApprovalRecord | undefined): SafeHtml {
+  if (!record) return html``;
+  const a = record.entered;
+  const change = a.pr !== undefined ? html`đề nghị thay đổi (pull request) <strong>#${a.pr}</strong>` : html`thay đổi`;
+  return html`<aside class="approval" aria-label="Phê duyệt">
+  <h2 class="approval-title">Phê duyệt công bố</h2>
+  <p>Được đưa vào hồ sơ công bố ${a.date ? formatDateVi(a.date) : ""} qua ${change}, mã thay đổi <code>${a.commit.slice(0, 10)}</code>.</p>
+  ${record.updated ? html`<p>Cập nhật lần cuối ${record.updated.date ? formatDateVi(record.updated.date) : ""} (mã <code>${record.updated.commit.slice(0, 10)}</code>${record.updated.pr !== undefined ? `, #${record.updated.pr}` : ""}).</p>` : ""}
+</aside>`;
+}

@@ -1,0 +1,381 @@
+// The portal section: exemplars, facets, plans, activities, calendar and home page data, computed once per build.
+import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
+import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../reports/quarter.ts";
+import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate } from "../../vi/date.ts";
+import { slugify, stripDiacritics } from "../../vi/text.ts";
+import { readApprovals, type ApprovalRecord } from "../approvals.ts";
+import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
+import { EXEMPLAR_KINDS, kindLabel } from "../labels.ts";
+import type { SiteContext, SiteSection } from "../section.ts";
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface ExemplarView {
+  entry: ExemplarEntry;
+  slug: string;
+  path: string;
+  title: string;
+  kind: Named;
+  unit: Named;
+  ward?: Named;
+  field: Named;
+  year: number;
+  /** "ngày 20 tháng 11 năm 2018". */
+  dateText: string;
+  channels: Named[];
+  related: string[];
+  approval?: ApprovalRecord;
+  image?: ResponsiveImage;
+  draft: boolean;
+  /** Diacritic-free text for search ("Trần Thị Ánh" → "Tran Thi Anh"). */
+  searchText: string;
+}
+
+export type FacetDimension = "kind" | "unit" | "ward" | "field" | "year";
+
+/** One value of one filter, with its static page. */
+export interface FacetValue {
+  dimension: FacetDimension;
+  id: string;
+  label: string;
+  path: string;
+  count: number;
+}
+
+export interface FacetGroup {
+  dimension: FacetDimension;
+  /** "Loại điển hình", "Đơn vị đề xuất"… */
+  title: string;
+  values: FacetValue[];
+}
+
+/** One page of an exemplar list: the whole list or one facet value, paginated. */
+export interface ListPage {
+  path: string;
+  title: string;
+  facet?: FacetValue;
+  items: ExemplarView[];
+  pageNumber: number;
+  pageCount: number;
+  /** Paths of every page of this list, in order. */
+  pagePaths: string[];
+}
+
+export interface AnniversaryView {
+  id: string;
+  name: string;
+  /** Next occurrence on or after today, ISO date. */
+  next: string;
+  nextText: string;
+  /** "lần thứ 89", when `since` is known. */
+  ordinal?: number;
+  monthDay: string;
+  since?: number;
+}
+
+export interface ActivityView {
+  entry: ActivityEntry;
+  slug: string;
+  anchor: string;
+  title: string;
+  dateText: string;
+  /** Local time "08:00" when the activity gives one. */
+  time?: string;
+  type: Named;
+  unit: Named;
+  ward?: Named;
+  channel?: Named;
+  occasion?: Named;
+  exemplars: { slug: string; title: string; path: string }[];
+  draft: boolean;
+  year: number;
+}
+
+export interface PlanView {
+  entry: PlanEntry;
+  slug: string;
+  path: string;
+  title: string;
+  dateText: string;
+  approval?: ApprovalRecord;
+  draft: boolean;
+}
+
+export interface PortalData {
+  exemplars: ExemplarView[];
+  bySlug: Map<string, ExemplarView>;
+  facets: FacetGroup[];
+  listPages: ListPage[];
+  plans: PlanView[];
+  activities: ActivityView[];
+  anniversaries: AnniversaryView[];
+  latestBulletin?: { entry: BulletinEntry; path: string; pdf: string; dateText: string; title: string };
+  quarter: { q: Quarter; label: string; path: string; exemplars: number; activities: number; plans: number };
+  /** Upcoming anniversaries and activities from today, for the home page. */
+  upcoming: AnniversaryView[];
+}
+
+/** Exemplars per list page. */
+export const LIST_PAGE_SIZE = 40;
+
+const FACET_TITLES: Record<FacetDimension, string> = {
+  kind: "Loại điển hình",
+  unit: "Đơn vị",
+  ward: "Phường",
+  field: "Lĩnh vực",
+  year: "Năm",
+};
+
+/** URL segment of each filter: `/dien-hinh/loai/ca-nhan/`. */
+export const FACET_SEGMENTS: Record<FacetDimension, string> = {
+  kind: "loai",
+  unit: "don-vi",
+  ward: "phuong",
+  field: "linh-vuc",
+  year: "nam",
+};
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+function named(map: Map<string, { id: string; name: string }>, id: string): Named {
+  const item = map.get(id);
+  return { id, name: item?.name ?? id };
+}
+
+export function exemplarPath(slug: string): string {
+  return `/dien-hinh/${slug}/`;
+}
+
+export function planPath(slug: string): string {
+  return `/ke-hoach/${slug}/`;
+}
+
+/** Newest first, then by title. */
+function newestFirst<T extends { data: { date: string; title?: string } }>(a: T, b: T): number {
+  return compareContentDates(b.data.date, a.data.date) || (a.data.title ?? "").localeCompare(b.data.title ?? "", "vi");
+}
+
+function localTime(date: string): string | undefined {
+  const m = /T(\d{2}):(\d{2})/.exec(date);
+  if (!m) return undefined;
+  const instant = new Date(date);
+  const hcm = new Date(instant.getTime() + 7 * 3600_000);
+  return `${String(hcm.getUTCHours()).padStart(2, "0")}:${String(hcm.getUTCMinutes()).padStart(2, "0")}`;
+}
+
+function paginate(base: string, title: string, items: ExemplarView[], facet?: FacetValue): ListPage[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
+  const pagePaths = Array.from({ length: pageCount }, (_, i) => (i === 0 ? base : `${base}trang-${i + 1}/`));
+  return pagePaths.map((path, i) => ({
+    path,
+    title,
+    facet,
+    items: items.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE),
+    pageNumber: i + 1,
+    pageCount,
+    pagePaths,
+  }));
+}
+
+/** Next occurrence of an MM-DD anniversary on or after `today`. */
+export function nextOccurrence(monthDay: string, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const candidate = `${year}-${monthDay}`;
+  return candidate >= today ? candidate : `${year + 1}-${monthDay}`;
+}
+
+interface Extras {
+  approvals: Map<string, ApprovalRecord>;
+  images: Map<string, ResponsiveImage>;
+  now: Date;
+}
+
+/** Pure derivation of the portal's data from the model (git and images passed in). */
+export function derivePortal(model: ContentModel, extras: Extras): PortalData {
+  const site = model.site;
+  const units = byId(site.units);
+  const wards = byId(site.wards);
+  const fields = byId(site.fields);
+  const channels = byId(site.channels);
+  const types = byId(site.activityTypes);
+  const anniversaries = byId(site.anniversaries);
+  const kinds = byId(EXEMPLAR_KINDS);
+
+  const sorted = [...model.exemplars].sort(newestFirst);
+  const exemplars: ExemplarView[] = sorted.map((entry) => {
+    const d = entry.data;
+    const ward = d.ward ?? units.get(d.unit)?.ward;
+    const view: ExemplarView = {
+      entry,
+      slug: entry.slug,
+      path: exemplarPath(entry.slug),
+      title: d.title,
+      kind: { id: d.kind, name: kindLabel(d.kind) },
+      unit: named(units, d.unit),
+      ward: ward ? named(wards, ward) : undefined,
+      field: named(fields, d.field),
+      year: vietnamDate(d.date).year,
+      dateText: formatDateVi(d.date),
+      channels: d.channels.map((c) => named(channels, c)),
+      related: [],
+      approval: extras.approvals.get(entry.file),
+      image: extras.images.get(entry.slug),
+      draft: entry.draft,
+      searchText: stripDiacritics([d.title, d.subject.name, d.subject.role ?? "", d.summary, ...(d.tags ?? [])].join(" ")),
+    };
+    return view;
+  });
+  const bySlug = new Map(exemplars.map((e) => [e.slug, e]));
+
+  // Indexes per facet value, built in one pass (lists stay newest first).
+  const index: Record<FacetDimension, Map<string, ExemplarView[]>> = {
+    kind: new Map(),
+    unit: new Map(),
+    ward: new Map(),
+    field: new Map(),
+    year: new Map(),
+  };
+  const push = (dim: FacetDimension, id: string, e: ExemplarView) => {
+    let list = index[dim].get(id);
+    if (!list) index[dim].set(id, (list = []));
+    list.push(e);
+  };
+  for (const e of exemplars) {
+    push("kind", e.kind.id, e);
+    push("unit", e.unit.id, e);
+    if (e.ward) push("ward", e.ward.id, e);
+    push("field", e.field.id, e);
+    push("year", String(e.year), e);
+  }
+
+  // Related: same field first, then same unit, newest first, at most 3; constant work per exemplar.
+  for (const e of exemplars) {
+    const picks: string[] = [];
+    for (const list of [index.field.get(e.field.id), index.unit.get(e.unit.id), index.kind.get(e.kind.id)]) {
+      for (const other of list ?? []) {
+        if (picks.length >= 3) break;
+        if (other !== e && !picks.includes(other.slug)) picks.push(other.slug);
+      }
+      if (picks.length >= 3) break;
+    }
+    e.related = picks;
+  }
+
+  const years = [...index.year.keys()].sort((a, b) => Number(b) - Number(a));
+  const values: Record<FacetDimension, Named[]> = {
+    kind: EXEMPLAR_KINDS.map((k) => ({ id: k.id, name: k.name })),
+    unit: site.units.map((u) => ({ id: u.id, name: u.name })),
+    ward: site.wards.map((w) => ({ id: w.id, name: w.name })),
+    field: site.fields.map((f) => ({ id: f.id, name: f.name })),
+    year: years.map((y) => ({ id: y, name: `Năm ${y}` })),
+  };
+  const facets: FacetGroup[] = (Object.keys(values) as FacetDimension[]).map((dimension) => ({
+    dimension,
+    title: FACET_TITLES[dimension],
+    values: values[dimension].map((v) => ({
+      dimension,
+      id: v.id,
+      label: v.name,
+      path: `/dien-hinh/${FACET_SEGMENTS[dimension]}/${dimension === "kind" ? slugify(v.name) : v.id}/`,
+      count: index[dimension].get(v.id)?.length ?? 0,
+    })),
+  }));
+
+  const listPages = [
+    ...paginate("/dien-hinh/", "Điển hình tiêu biểu", exemplars),
+    ...facets.flatMap((g) =>
+      g.values.map((v) => paginate(v.path, `${g.title}: ${v.label}`, index[g.dimension].get(v.id) ?? [], v)).flat(),
+    ),
+  ];
+
+  const plans: PlanView[] = [...model.plans].sort(newestFirst).map((entry) => ({
+    entry,
+    slug: entry.slug,
+    path: planPath(entry.slug),
+    title: entry.data.title,
+    dateText: formatDateVi(entry.data.date),
+    approval: extras.approvals.get(entry.file),
+    draft: entry.draft,
+  }));
+
+  const activities: ActivityView[] = [...model.activities].sort(newestFirst).map((entry) => {
+    const d = entry.data;
+    return {
+      entry,
+      slug: entry.slug,
+      anchor: `hd-${entry.slug}`,
+      title: d.title,
+      dateText: formatDateVi(d.date),
+      time: localTime(d.date),
+      type: named(types, d.type),
+      unit: named(units, d.unit),
+      ward: d.ward ? named(wards, d.ward) : undefined,
+      channel: d.channel ? named(channels, d.channel) : undefined,
+      occasion: d.occasion ? named(anniversaries, d.occasion) : undefined,
+      exemplars: (d.exemplars ?? [])
+        .map((s) => bySlug.get(s))
+        .filter((e): e is ExemplarView => Boolean(e))
+        .map((e) => ({ slug: e.slug, title: e.title, path: e.path })),
+      draft: entry.draft,
+      year: vietnamDate(d.date).year,
+    };
+  });
+
+  const today = isoDate(todayInVietnam(extras.now));
+  const anniversaryViews: AnniversaryView[] = site.anniversaries
+    .map((a) => {
+      const next = nextOccurrence(a.date, today);
+      const ordinal = a.since ? Number(next.slice(0, 4)) - a.since : undefined;
+      return { id: a.id, name: a.name, next, nextText: formatDateVi(next), ordinal, monthDay: a.date, since: a.since };
+    })
+    .sort((a, b) => (a.next < b.next ? -1 : a.next > b.next ? 1 : 0));
+
+  const bulletins = [...model.bulletins].sort(newestFirst);
+  const latest = bulletins.find((b) => !b.draft) ?? bulletins[0];
+  const q = currentQuarter(extras.now);
+  const inQuarter = (date: string) => sameQuarter(quarterOf(date), q);
+
+  return {
+    exemplars,
+    bySlug,
+    facets,
+    listPages,
+    plans,
+    activities,
+    anniversaries: anniversaryViews,
+    latestBulletin: latest
+      ? {
+          entry: latest,
+          path: `/ban-tin/${latest.slug}/`,
+          pdf: `/ban-tin/${latest.slug}.pdf`,
+          dateText: formatDateVi(latest.data.date),
+          title: latest.data.title ?? `${site.document.bulletinName} số ${latest.data.number}`,
+        }
+      : undefined,
+    quarter: {
+      q,
+      label: quarterLabel(q),
+      path: `/bao-cao/${quarterSlug(q)}/`,
+      exemplars: exemplars.filter((e) => inQuarter(e.entry.data.date)).length,
+      activities: activities.filter((a) => inQuarter(a.entry.data.date)).length,
+      plans: plans.filter((p) => inQuarter(p.entry.data.date)).length,
+    },
+    upcoming: anniversaryViews.slice(0, 4),
+  };
+}
+
+export const portalSection: SiteSection = {
+  id: "portal",
+  async data(ctx: SiteContext): Promise<PortalData> {
+    const [approvals, images] = await Promise.all([
+      readApprovals(ctx.model.dir),
+      makeExemplarImages(ctx.model.exemplars, ctx.outputDir),
+    ]);
+    return derivePortal(ctx.model, { approvals, images, now: ctx.now });
+  },
+};
