@@ -148,9 +148,10 @@ function oneProblem(kind: SchemaKind, error: ErrorObject, data: unknown): Schema
   switch (error.keyword) {
     case "required": {
       const missing = String(params.missingProperty);
-      const field = fieldName(kind, [...segments, missing]);
+      const field = fieldName(kind, [...segments, missing]).replace(/^Trường/, "trường");
       const sub = schemaAt(kind, [...segments, missing]);
-      return { ...at, rule: "schema-required", message: `Thiếu ${field[0]?.toLowerCase()}${field.slice(1)}${describe(sub)}; trường này là bắt buộc${conditionText(kind, error.schemaPath)}.` };
+      const what = sub?.description ? `: ${sub.description.replace(/\.$/, "")}` : "";
+      return { ...at, rule: "schema-required", message: `Thiếu ${field}${what}. Trường này là bắt buộc${conditionText(kind, error.schemaPath)}.` };
     }
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
@@ -158,12 +159,12 @@ function oneProblem(kind: SchemaKind, error: ErrorObject, data: unknown): Schema
       const pointer = `${error.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`;
       const near = nearest(extra, known);
       const hint = near ? ` Có phải "${near}"?` : "";
-      const where = segments.length ? ` trong ${fieldName(kind, segments).replace(/^Trường/, "trường")}` : "";
+      const where = segments.length ? `trong ${fieldName(kind, segments).replace(/^Trường/, "trường")}` : `trong mẫu "${schemaSet().root(kind).title ?? kind}"`;
       return {
         pointer,
         atKey: true,
         rule: "schema-unknown-key",
-        message: `Trường "${extra}" không có trong mẫu${where}.${hint} Các trường được phép: ${known.join(", ")}.`,
+        message: `Trường "${extra}" không có ${where}.${hint} Các trường được phép: ${known.join(", ")}.`,
       };
     }
     case "enum":
@@ -202,10 +203,10 @@ function oneProblem(kind: SchemaKind, error: ErrorObject, data: unknown): Schema
     case "maxItems":
       return { ...at, rule: "schema-items", message: `${fieldName(kind, segments)} có tối đa ${String(params.limit)} mục, đang có ${Array.isArray(value) ? value.length : "?"}.` };
     case "uniqueItems": {
-      const j = Number(params.j);
-      const i = Number(params.i);
-      const pointer = `${error.instancePath}/${i}`;
-      return { pointer, rule: "schema-unique", message: `${fieldName(kind, segments)} bị lặp: mục ${i + 1} trùng với mục ${j + 1}${Array.isArray(value) ? ` (${JSON.stringify(value[i])})` : ""}.` };
+      // Ajv reports the earlier index as i and the later one as j; point at the later (the repeat).
+      const [first, repeat] = [Math.min(Number(params.i), Number(params.j)), Math.max(Number(params.i), Number(params.j))];
+      const pointer = `${error.instancePath}/${repeat}`;
+      return { pointer, rule: "schema-unique", message: `${fieldName(kind, segments)} bị lặp: mục ${repeat + 1} trùng với mục ${first + 1}${Array.isArray(value) ? ` (${JSON.stringify(value[repeat])})` : ""}.` };
     }
     case "minimum":
     case "exclusiveMinimum":

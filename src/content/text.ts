@@ -79,16 +79,23 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
 
 // Characters Vietnamese text in Unicode has and legacy text read as Latin-1/Windows-1252 does not.
 const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/u;
-// TCVN3 (ABC) maps Vietnamese letters to Latin-1 symbols: ¸ µ ¶ · ¹ for the tones on a, ¨ © ª « ¬ ­ ® § for ă â ê ô ơ ư đ Đ.
-const TCVN3_CHARS = /[¸µ¶·¹¨©ª«¬\u00AD®§¦¥¤£¢¡ÆÇËÌÎÏÑÒÓÔÕÖ×ØÜÞßäåæçëîïñöøûüþÿ]/gu;
-// VNI writes the tone as a second Latin-1 letter after the vowel: "Vieät", "Ñaûng", "ngöôøi".
-const VNI_PAIRS = /[aeiouyAEIOUYâêôÂÊÔöÖ][øùûõïäåæçëîò]|[Ññöö]/gu;
+// TCVN3 (ABC) maps Vietnamese letters to Latin-1 symbols no Vietnamese text uses: ¸ µ ¶ · ¹ for the
+// tones on a, ¨ © ª « ¬ soft-hyphen ® § for ă â ê ô ơ ư đ Đ, Ö for ệ ("ViÖt")…
+const TCVN3_SPECIFIC = /[¸µ¶·¹¨©ª«¬\u00AD®§¡¢£¤¥¦ÆÇËÎÏÖ×ØÜÞß]/gu;
+// VNI writes the tone as a second Latin-1 letter after the vowel: "Vieät", "ngöôøi", "Ñaûng".
+const VNI_PAIRS = /[aeiouyAEIOUYâêôÂÊÔöÖ][øùûõïäåæçëîòØÙÛÕÏÄÅÆÇËÎÒ]/gu;
+// Latin-1 letters both legacy encodings produce and Vietnamese never uses.
+const LEGACY_SHARED = /[ñÑöäåæçëîïøùûÿ]/gu;
+
+function count(re: RegExp, text: string): number {
+  return (text.match(re) ?? []).length;
+}
 
 /** "TCVN3", "VNI" or undefined: a heuristic over characteristic character sequences. */
 export function legacyEncoding(text: string): "TCVN3" | "VNI" | undefined {
-  const tcvn = (text.match(TCVN3_CHARS) ?? []).length;
-  const vni = (text.match(VNI_PAIRS) ?? []).length;
-  if (tcvn < 3 && vni < 3) return undefined;
+  const tcvn = count(TCVN3_SPECIFIC, text);
+  const vni = count(VNI_PAIRS, text);
+  if (tcvn + vni + count(LEGACY_SHARED, text) < 3) return undefined;
   return vni > tcvn ? "VNI" : "TCVN3";
 }
 
@@ -144,6 +151,8 @@ export function checkSpecialCharacters(text: string): TextProblem[] {
       if (BIDI.test(ch)) {
         problems.push({ pos, rule: "unicode-bidi", severity: "error", message: `Ký tự điều khiển hướng chữ ${codePoint(ch)} có thể làm văn bản hiện khác với nội dung thật. Hãy xóa ký tự này.` });
       } else if (INVISIBLE.test(ch)) {
+        // A soft hyphen is TCVN3's "ư": such lines get the encoding-legacy warning instead.
+        if (ch === "\u00AD" && legacyEncoding(line)) continue;
         problems.push({ pos, rule: "unicode-invisible", severity: "error", message: `Ký tự vô hình: ${CONTROL_NAMES[ch] ?? codePoint(ch)}. Hãy xóa ký tự này (thường lẫn vào khi sao chép từ trang web hoặc Word).` });
       } else if (C0.test(ch)) {
         problems.push({ pos, rule: "unicode-control", severity: "error", message: `Ký tự điều khiển ${codePoint(ch)} không được phép trong văn bản. Hãy xóa ký tự này.` });

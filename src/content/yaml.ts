@@ -1,5 +1,5 @@
 // YAML with positions: core schema only, unique keys, bounded aliases, and values kept as the author wrote them where the schema wants text.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { childSchema, resolveRef, schemaSet, SCHEMA_FILES, wantsString, type SchemaKind, type SchemaNode } from "./schemas.ts";
 
 /** 1-based position in the file. */
@@ -81,14 +81,32 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
     problems.push({ pos: { line: 1 + lineOffset, column: 1 }, rule: "yaml-syntax", message: `Lỗi cú pháp YAML: ${(error as Error).message}` });
     return { data: undefined, positions, problems };
   }
+  // After the first syntax error the rest of the text is read out of step, so later syntax errors
+  // are mostly echoes of it: report the first one only. Duplicate keys are independent: report all.
+  let syntaxReported = false;
   for (const error of doc.errors) {
-    const pos = at(error.pos[0]);
     if (error.code === "DUPLICATE_KEY") {
-      problems.push({ pos, rule: "yaml-duplicate-key", message: "Khóa bị lặp: mỗi trường chỉ được ghi một lần. Hãy xóa hoặc gộp dòng lặp." });
-    } else {
-      const detail = YAML_MESSAGES[error.code] ?? "không đọc được";
-      problems.push({ pos, rule: "yaml-syntax", message: `Lỗi cú pháp YAML: ${detail}.` });
+      const key = text.slice(error.pos[0]).split(/[:\n]/)[0]?.trim() ?? "";
+      problems.push({ pos: at(error.pos[0]), rule: "yaml-duplicate-key", message: `Trường "${key}" được ghi hai lần; mỗi trường chỉ ghi một lần. Hãy xóa hoặc gộp dòng lặp.` });
+      continue;
     }
+    if (syntaxReported) continue;
+    syntaxReported = true;
+    let offset = error.pos[0];
+    if (error.code === "MISSING_CHAR") {
+      // An unclosed quote is found at the end of the text; point at where the quoted value opened.
+      visit(doc, {
+        Scalar(_, node) {
+          if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && node.range && node.range[1] >= error.pos[0] - 1) {
+            offset = node.range[0];
+            return visit.BREAK;
+          }
+          return undefined;
+        },
+      });
+    }
+    const detail = YAML_MESSAGES[error.code] ?? "không đọc được";
+    problems.push({ pos: at(offset), rule: "yaml-syntax", message: `Lỗi cú pháp YAML: ${detail}.` });
   }
   for (const warning of doc.warnings) {
     const pos = at(warning.pos[0]);
@@ -104,8 +122,15 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
+    let first: Pos = { line: 1 + lineOffset, column: 1 };
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) first = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
     problems.push({
-      pos: { line: 1 + lineOffset, column: 1 },
+      pos: first,
       rule: "yaml-alias",
       message: `Quá nhiều tham chiếu YAML (& và *): tối đa ${MAX_ALIAS_COUNT}. Hãy ghi thẳng giá trị thay cho tham chiếu.`,
     });

@@ -63,3 +63,66 @@ export function withLine(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`fixture has no line ${from}`);
   return text.replace(from, to);
 }
+
+/** A valid activity naming every kind of reference. */
+export const ACTIVITY = `---
+title: Giao lưu điển hình
+type: giao-luu
+date: 2019-05-19T08:00:00+07:00
+unit: don-vi-mot
+ward: phuong-mot
+channel: portal
+occasion: sinh-nhat-bac
+exemplars: [co-giao-mai]
+participants: 120
+---
+`;
+
+/** A valid bulletin issue (file bulletins/2019-01.md). */
+export const BULLETIN = `---
+number: 1
+date: 2019-05-25
+title: Số đầu
+exemplars:
+  - co-giao-mai
+plans: [ke-hoach-mau]
+activities: [giao-luu-19-5]
+---
+Lời tòa soạn.
+`;
+
+/** A valid plan (file plans/2018/ke-hoach-mau.md). */
+export const PLAN = `---
+number: 08-KH/BTG
+issuer: Ban Thử nghiệm
+place: Nơi Thử
+date: 2018-12-10
+title: Tuyên truyền điển hình
+basis:
+  - number: 127-KH/BTGTU
+    issuer: Ban Tuyên giáo Thành ủy
+    title: Kế hoạch tuyên truyền
+recipients:
+  - purpose: Để báo cáo
+    names: [Ban Thường vụ]
+signer:
+  title: TRƯỞNG BAN
+  name: Nguyễn Văn Bình
+  signed: true
+unit: don-vi-hai
+---
+I. MỤC ĐÍCH, YÊU CẦU
+`;
+
+/** One valid file of every type, cross-referencing each other. */
+export const VALID: Tree = {
+  "exemplars/2019/co-giao-mai.md": EXEMPLAR,
+  "activities/2019/giao-luu-19-5.md": ACTIVITY,
+  "bulletins/2019-01.md": BULLETIN,
+  "plans/2018/ke-hoach-mau.md": PLAN,
+};
+
+/** The valid tree with some files replaced or added. */
+export function variant(changes: Tree): Tree {
+  return { ...VALID, ...changes };
+}

@@ -13,6 +13,8 @@ export const birthYear: Rule = (ctx) => {
     const born = (doc.data.subject as { birthYear?: unknown } | undefined)?.birthYear;
     const date = str(doc, "date");
     if (typeof born !== "number" || !Number.isInteger(born) || date === undefined || !isCalendarDate(date)) continue;
+    const range = ctx.schema("exemplar", ["subject", "birthYear"]);
+    if (born < (range?.minimum ?? -Infinity) || born > (range?.maximum ?? Infinity)) continue; // schema-range says it
     const year = vietnamDate(date).year;
     const age = year - born;
     if (age >= ADULT_AGE && age <= OLDEST_AGE) continue;

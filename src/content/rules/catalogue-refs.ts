@@ -27,6 +27,8 @@ export const CATALOGUE_REFERENCES: readonly Reference[] = [
   { type: "plan", key: "unit", list: false, catalogue: "units", rule: "unit-unknown" },
 ];
 
+const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const catalogueRefs: Rule = (ctx) => {
   const catalogues = ctx.catalogues;
   if (!catalogues) return [];
@@ -37,7 +39,8 @@ export const catalogueRefs: Rule = (ctx) => {
     for (const doc of ctx.byType[ref.type]) {
       const values = ref.list ? strList(doc, ref.key) : [{ value: str(doc, ref.key), index: -1 }];
       for (const { value, index } of values) {
-        if (value === undefined || knownSet.has(value)) continue;
+        // A value that is not even shaped like an id already has its schema-pattern error.
+        if (value === undefined || knownSet.has(value) || !ID_RE.test(value)) continue;
         const segments = index < 0 ? [ref.key] : [ref.key, String(index)];
         const pointer = `/${segments.map(escapePointer).join("/")}`;
         out.push(ctx.at(doc, pointer, ref.rule, unknownIdMessage(ctx.label(ref.type, segments), value, known, `site.yaml (mục ${ref.catalogue})`)));
@@ -50,7 +53,7 @@ export const catalogueRefs: Rule = (ctx) => {
   if (site && Array.isArray(units)) {
     units.forEach((unit, index) => {
       const ward = (unit as { ward?: unknown })?.ward;
-      if (typeof ward === "string" && !catalogues.wards.includes(ward)) {
+      if (typeof ward === "string" && ID_RE.test(ward) && !catalogues.wards.includes(ward)) {
         out.push(ctx.at(site, `/units/${index}/ward`, "ward-unknown", unknownIdMessage(ctx.label("site", ["units", String(index), "ward"]), ward, catalogues.wards, "mục wards")));
       }
     });

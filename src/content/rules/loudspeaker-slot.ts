@@ -6,6 +6,10 @@ import { createSlotChecker } from "../../loudspeaker/slot.ts";
 import { formatDuration } from "../../loudspeaker/timing.ts";
 import type { Rule } from "./context.ts";
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 export const loudspeakerSlot: Rule = (ctx) => {
   const site = ctx.site;
   if (!site?.schemaValid || !site.data) return [];
@@ -18,7 +22,7 @@ export const loudspeakerSlot: Rule = (ctx) => {
     const result = check(data);
     if (result.fits) continue;
     const channels = ctx.label("exemplar", ["channels"]);
-    const own = ctx.label("exemplar", ["loudspeaker"]);
+    const own = lowerFirst(ctx.label("exemplar", ["loudspeaker"]));
     const fix = data.loudspeaker
       ? `Hãy rút ngắn ${own} cho vừa một buổi phát`
       : `Hãy rút gọn trích ngang, kết quả đạt được và cách làm, hoặc viết một bài ngắn hơn ở ${own}`;
@@ -27,7 +31,7 @@ export const loudspeakerSlot: Rule = (ctx) => {
         doc,
         "/channels",
         "loudspeaker-slot",
-        `${channels} có kênh ${LOUDSPEAKER_CHANNEL}, nhưng bài đọc trên loa ước tính ${formatDuration(result.seconds)} (kể cả lời mở đầu và lời kết), dài hơn một buổi phát ${formatDuration(result.slotSeconds)} (loudspeaker.slotMinutes trong site.yaml). ${fix}, hoặc bỏ kênh ${LOUDSPEAKER_CHANNEL} khỏi ${channels}.`,
+        `${channels} có kênh ${LOUDSPEAKER_CHANNEL}, nhưng bài đọc trên loa ước tính ${formatDuration(result.seconds)} (kể cả lời mở đầu và lời kết), dài hơn một buổi phát ${formatDuration(result.slotSeconds)} (loudspeaker.slotMinutes trong site.yaml). ${fix}, hoặc bỏ kênh ${LOUDSPEAKER_CHANNEL} khỏi ${lowerFirst(channels)}.`,
         "warning",
         true,
       ),

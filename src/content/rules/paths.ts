@@ -3,7 +3,6 @@ import { slugify } from "../../vi/text.ts";
 import { isCalendarDate, isDateTimeWithOffset, vietnamDate } from "../../vi/date.ts";
 import { CONTENT_TYPES, type ContentType } from "../model.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
-import { schemaSet } from "../schemas.ts";
 import { str, type Rule } from "./context.ts";
 
 const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -12,11 +11,6 @@ const BULLETIN_RE = /^(\d{4})-(\d{2})$/;
 function yearOf(text: string | undefined): number | undefined {
   if (text === undefined || !(isCalendarDate(text) || isDateTimeWithOffset(text))) return undefined;
   return vietnamDate(text).year;
-}
-
-function slugRule(): string {
-  const slug = (schemaSet().byFile.get("common.schema.json")?.$defs?.slug ?? {}) as { description?: string };
-  return slug.description ?? "chữ thường không dấu, số, nối bằng gạch ngang";
 }
 
 function at(doc: ParsedDoc, rule: string, message: string, severity: "error" | "warning" = "error"): LocalFinding {
@@ -39,7 +33,8 @@ export const paths: Rule = (ctx) => {
       }
       const number = doc.data?.number;
       if (typeof number === "number" && number !== Number(m[2])) {
-        out.push(ctx.at(doc, "/number", "bulletin-number", `${ctx.label(type, ["number"])} là ${number} nhưng tên tệp là ${doc.slug}.md; hai số phải trùng nhau (ví dụ số ${Number(m[2])} đặt trong tệp ${m[1]}-${m[2]}.md).`));
+        const renamed = `${m[1]}-${String(number).padStart(2, "0")}.md`;
+        out.push(ctx.at(doc, "/number", "bulletin-number", `${ctx.label(type, ["number"])} là ${number} nhưng tên tệp là ${doc.slug}.md; hãy sửa số thành ${Number(m[2])} hoặc đổi tên tệp thành ${renamed}.`));
       }
       if (dateYear !== undefined && dateYear !== Number(m[1])) {
         out.push(ctx.at(doc, "/date", "bulletin-year", `${dateLabel} thuộc năm ${dateYear} nhưng tên tệp ghi năm ${m[1]}; hãy sửa ngày hoặc đổi tên tệp thành ${dateYear}-${m[2]}.md.`));
@@ -48,7 +43,7 @@ export const paths: Rule = (ctx) => {
     }
     if (!SLUG_RE.test(doc.slug)) {
       const suggestion = slugify(doc.slug);
-      out.push(at(doc, "file-name", `Tên tệp "${parts[2]}" không hợp lệ: ${slugRule().replace(/\.$/, "")}${suggestion ? `; ví dụ ${suggestion}.md` : ""}.`));
+      out.push(at(doc, "file-name", `Tên tệp "${parts[2]}" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang${suggestion ? `, ví dụ ${suggestion}.md` : ""}.`));
     }
     const yearFolder = parts[1] as string;
     if (!/^\d{4}$/.test(yearFolder)) {

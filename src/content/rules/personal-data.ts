@@ -2,28 +2,34 @@
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import type { Rule, RuleContext } from "./context.ts";
 
-// 12 digits, possibly grouped by spaces or dots (001 085 012345), not part of a longer number.
-const CITIZEN_ID = /(?<![\d.,])\d(?:[ .]?\d){11}(?![\d]|[.,]\d)/g;
-// Mobile 0[35789]x xxx xxxx, landline 02xx xxxx xxx, or +84/0084 forms, with optional separators.
-const PHONE = /(?<![\d+])(?:\+84|0084|\(?0)(?:[1-9])\)?(?:[ .-]?\d){8,9}(?![\d]|[.,]\d)/g;
+// A run of digits with single spaces, dots, hyphens or parentheses between them: "0912 345 678",
+// "(024) 3834 5678", "+84 912.345.678", "001085012345". Dates (19/05/2019) break at the slash.
+const CANDIDATE = /(?:\+|\()?\d(?:[ .\-()]?\d)+/g;
 
-/** The kind of personal number found in a text, or undefined. */
-export function findPersonalData(text: string): { kind: "citizen-id" | "phone"; match: string; index: number } | undefined {
-  CITIZEN_ID.lastIndex = 0;
-  const id = CITIZEN_ID.exec(text);
-  if (id && id[0].replace(/\D/g, "").length === 12) return { kind: "citizen-id", match: id[0], index: id.index };
-  PHONE.lastIndex = 0;
-  const phone = PHONE.exec(text);
-  if (phone) {
-    const digits = phone[0].replace(/\D/g, "").replace(/^(84|0084)/, "0");
-    if (digits.length === 10 || digits.length === 11) return { kind: "phone", match: phone[0], index: phone.index };
+export interface PersonalNumber {
+  kind: "citizen-id" | "phone";
+  match: string;
+  index: number;
+}
+
+/** The first citizen-ID or phone number in a text, or undefined. */
+export function findPersonalData(text: string): PersonalNumber | undefined {
+  for (const m of text.matchAll(CANDIDATE)) {
+    const raw = m[0];
+    let digits = raw.replace(/\D/g, "");
+    if (digits.length === 12 && !raw.startsWith("+")) return { kind: "citizen-id", match: raw, index: m.index ?? 0 };
+    if (raw.startsWith("+84")) digits = `0${digits.slice(2)}`;
+    else if (digits.startsWith("0084")) digits = `0${digits.slice(4)}`;
+    const mobile = digits.length === 10 && /^0[35789]/.test(digits);
+    const landline = digits.length === 11 && /^02/.test(digits);
+    if (mobile || landline) return { kind: "phone", match: raw, index: m.index ?? 0 };
   }
   return undefined;
 }
 
 const WHAT = { "citizen-id": "số căn cước công dân (12 chữ số)", phone: "số điện thoại" } as const;
 
-function message(where: string, hit: NonNullable<ReturnType<typeof findPersonalData>>): string {
+function message(where: string, hit: PersonalNumber): string {
   return `${where} có vẻ chứa ${WHAT[hit.kind]} "${hit.match}". Không công bố thông tin cá nhân này của người được giới thiệu; hãy xóa số đó.`;
 }
 

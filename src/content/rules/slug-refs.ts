@@ -1,7 +1,7 @@
 // exemplar-unknown, plan-unknown, activity-unknown, slug-draft: slugs named by activities and bulletins resolve to published files.
 import type { ContentType } from "../model.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
-import { unknownIdMessage } from "./messages.ts";
+import { nearest } from "../messages.ts";
 import { strList, type Rule } from "./context.ts";
 
 const SLUG_REFERENCES: readonly { from: ContentType; key: string; to: ContentType; rule: string; folder: string }[] = [
@@ -26,7 +26,8 @@ export const slugRefs: Rule = (ctx) => {
         const label = ctx.label(ref.from, [ref.key, String(index)]);
         const target = targets.get(value);
         if (!target) {
-          out.push(ctx.at(doc, pointer, ref.rule, unknownIdMessage(label, value, known, `${ref.folder} (không có tệp ${ref.folder}<năm>/${value}.md)`)));
+          const near = nearest(value, known);
+          out.push(ctx.at(doc, pointer, ref.rule, `${label}: không có tệp ${ref.folder}${ref.to === "bulletin" ? "" : "<năm>/"}${value}.md.${near ? ` Có phải "${near}"?` : ""}`));
         } else if (target.draft && !doc.draft) {
           out.push(
             ctx.at(doc, pointer, "slug-draft", `${label}: "${value}" đang là bản nháp (draft: true trong ${target.file}) nên sẽ không được công bố. Hãy bỏ khỏi danh sách hoặc công bố bài đó trước.`),
