@@ -208,7 +208,7 @@ export function periodData(site: SiteConfig, period: string, from: string, to: s
     activities: { total: entries.activities.length, byType, byChannel, slugs: entries.activities.map((a) => a.slug) },
     plans: { total: entries.plans.length, slugs: entries.plans.map((p) => p.slug) },
     bulletins: { total: entries.bulletins.length, ids: entries.bulletins.map((b) => b.slug) },
-    unitsWithoutExemplars: units.filter((id) => byUnit[id] === 0),
+    unitsWithoutExemplars: site.units.filter((u) => u.submits !== false && byUnit[u.id] === 0).map((u) => u.id),
   };
 }
 

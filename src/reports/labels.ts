@@ -1,20 +1,21 @@
-// Names people read in reports: catalogue names from site.yaml and enum labels from the schemas' x-labels.
+// Names people read in reports: catalogue names from site.yaml, enum labels and field titles from the schemas.
 import type { SiteConfig } from "../content/model.ts";
 import { schemaAt, schemaSet } from "../content/schemas.ts";
+import { activityFieldTitle, EXEMPLAR_KINDS, exemplarFieldTitle } from "../site/labels.ts";
 
-/** The exemplar kinds, in the schema's order. */
+/** The exemplar kinds, in the schema's enum order. */
 export function exemplarKinds(): string[] {
   return (schemaAt("exemplar", ["kind"])?.enum ?? []).map(String);
 }
 
-/** Vietnamese labels of the exemplar kinds (x-labels of `kind`). */
-export function exemplarKindLabels(): Record<string, string> {
-  return { ...(schemaAt("exemplar", ["kind"])?.["x-labels"] ?? {}) };
+/** A schema field's Vietnamese title, e.g. exemplar `unit` → "Đơn vị đề xuất". */
+export function fieldTitle(kind: "exemplar" | "activity", field: string): string {
+  return kind === "exemplar" ? exemplarFieldTitle(field) : activityFieldTitle(field);
 }
 
-/** A schema field's Vietnamese title, e.g. `unit` → "Đơn vị đề xuất". */
-export function fieldTitle(kind: "exemplar" | "activity", field: string): string {
-  return schemaAt(kind, [field])?.title ?? field;
+/** A content type's Vietnamese name, the title of its schema ("Điển hình", "Hoạt động"…). */
+export function typeTitle(kind: "exemplar" | "activity" | "plan" | "bulletin"): string {
+  return schemaSet().root(kind).title ?? kind;
 }
 
 export interface ReportLabels {
@@ -30,10 +31,10 @@ export interface ReportLabels {
 const names = (list: readonly { id: string; name: string }[]): Record<string, string> =>
   Object.fromEntries(list.map((x) => [x.id, x.name]));
 
-/** Every id → name map a report needs, from site.yaml and the exemplar schema. */
+/** Every id → name map a report needs, from site.yaml and the exemplar schema's x-labels. */
 export function reportLabels(site: SiteConfig): ReportLabels {
   return {
-    kinds: exemplarKindLabels(),
+    kinds: names(EXEMPLAR_KINDS),
     units: names(site.units),
     wards: names(site.wards),
     fields: names(site.fields),
@@ -41,9 +42,4 @@ export function reportLabels(site: SiteConfig): ReportLabels {
     activityTypes: names(site.activityTypes),
     anniversaries: names(site.anniversaries),
   };
-}
-
-/** A content type's Vietnamese name, the title of its schema ("Điển hình", "Hoạt động"…). */
-export function typeTitle(kind: "exemplar" | "activity" | "plan" | "bulletin"): string {
-  return schemaSet().root(kind).title ?? kind;
 }

@@ -1,6 +1,7 @@
 // The fixture's quarter figures, counted by hand from test/fixtures/reports/ (never from the report code).
 export const kinds = (individual: number, collective: number, model: number, practice: number) => ({ individual, collective, model, practice });
-export const units = (mot: number, hai: number, ba: number) => ({ "don-vi-mot": mot, "don-vi-hai": hai, "don-vi-ba": ba });
+// don-vi-bon is marked `submits: false`: always 0, never to follow up.
+export const units = (mot: number, hai: number, ba: number) => ({ "don-vi-mot": mot, "don-vi-hai": hai, "don-vi-ba": ba, "don-vi-bon": 0 });
 export const wards = (mot: number, hai: number) => ({ "xa-mot": mot, "xa-hai": hai });
 export const fields = (kinhTe: number, giaoDuc: number) => ({ "kinh-te": kinhTe, "giao-duc": giaoDuc });
 export const types = (giaoLuu: number, phatThanh: number) => ({ "giao-luu": giaoLuu, "phat-thanh": phatThanh });

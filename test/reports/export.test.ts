@@ -51,6 +51,7 @@ describe("quarter exports", () => {
       "2019-Q1,Điển hình,Đơn vị đề xuất,don-vi-mot,Đảng ủy xã Một,1",
       "2019-Q1,Điển hình,Đơn vị đề xuất,don-vi-hai,Hội Nông dân huyện,1",
       "2019-Q1,Điển hình,Đơn vị đề xuất,don-vi-ba,'=Đơn vị Ba,0",
+      "2019-Q1,Điển hình,Đơn vị đề xuất,don-vi-bon,Ban Tuyên giáo Huyện ủy,0",
       "2019-Q1,Điển hình,Phường,xa-mot,Xã Một,1",
       "2019-Q1,Điển hình,Phường,xa-hai,Xã Hai,0",
       "2019-Q1,Điển hình,Lĩnh vực,kinh-te,Kinh tế,1",

@@ -1,0 +1,14 @@
+// /bao-cao/<yyyy>-q<n>.csv: the quarter's figures for Excel (UTF-8 with BOM, CRLF).
+import type { SiteGlobals } from "../../globals.ts";
+import { quarterCsv } from "../../../reports/export.ts";
+import type { QuarterReport } from "../../../reports/figures.ts";
+import { quarterPaths } from "../../../reports/view.ts";
+
+export const data = {
+  pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
+  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).csv,
+};
+
+export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {
+  return quarterCsv(gs.site, report.data);
+}

@@ -1,0 +1,15 @@
+// /bao-cao/<yyyy>-q<n>/in/: the quarter report as a Party document, printed to /bao-cao/<yyyy>-q<n>.pdf.
+import type { SiteGlobals } from "../../globals.ts";
+import { quarterDocument } from "../../../reports/document.ts";
+import type { QuarterReport } from "../../../reports/figures.ts";
+import { quarterPaths } from "../../../reports/view.ts";
+import { reportsView } from "../../sections/reports.ts";
+
+export const data = {
+  pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
+  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).print,
+};
+
+export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {
+  return quarterDocument(gs.model, reportsView(gs).data.labels, report);
+}

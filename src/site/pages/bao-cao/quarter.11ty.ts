@@ -1,0 +1,24 @@
+// /bao-cao/<yyyy>-q<n>/: one quarter's figures, charts with their tables, and the units to follow up.
+import type { SiteGlobals } from "../../globals.ts";
+import { layout } from "../../layout.ts";
+import type { QuarterReport } from "../../../reports/figures.ts";
+import { quarterBody, quarterInSentence, quarterPaths, REPORTS_BASE } from "../../../reports/view.ts";
+import { reportsHead, reportsView } from "../../sections/reports.ts";
+
+export const data = {
+  pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
+  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).page,
+};
+
+export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {
+  const { ctx } = reportsView(gs);
+  const title = `Báo cáo ${quarterInSentence(report.quarter)}`;
+  return layout(gs, {
+    title,
+    path: quarterPaths(report.quarter).page,
+    head: reportsHead(gs),
+    bodyClass: "page page-reports",
+    crumbs: [["Báo cáo", REPORTS_BASE]],
+    body: quarterBody(ctx, report),
+  });
+}

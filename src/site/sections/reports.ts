@@ -1,0 +1,50 @@
+// The reports section: quarter and year figures computed once per build, the pages' view context, and the quarter PDFs.
+import { writePrintFonts } from "../../bulletin/print-style.ts";
+import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
+import { reportHead } from "../../reports/document.ts";
+import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
+import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext } from "../../reports/view.ts";
+import { html, type SafeHtml } from "../html.ts";
+import type { SiteConfig } from "../../content/model.ts";
+import type { SiteContext, SiteSection } from "../section.ts";
+
+export interface ReportsData {
+  /** Oldest first: every quarter with content and the current one. */
+  quarters: QuarterReport[];
+  years: YearReport[];
+  labels: ReportLabels;
+  /** Quarter ids with a page ("2019-Q1"). */
+  published: Set<string>;
+}
+
+export const reportsSection: SiteSection = {
+  id: "reports",
+  async data(ctx: SiteContext): Promise<ReportsData> {
+    // The quarter reports print with the bulletin's self-hosted Noto Serif.
+    if (ctx.outputDir) await writePrintFonts(ctx.outputDir);
+    const { quarters, years } = buildReports(ctx.model, ctx.now);
+    return {
+      quarters,
+      years,
+      labels: reportLabels(ctx.model.site),
+      published: new Set(quarters.map((q) => q.data.period)),
+    };
+  },
+  pdfJobs(ctx) {
+    return reportQuarters(ctx.model, ctx.now).map((q) => {
+      const p = quarterPaths(q);
+      return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
+    });
+  },
+};
+
+/** What the report views need from `gs`. */
+export function reportsView(gs: { site: SiteConfig; url: (path: string) => string; section<T>(id: string): T }): { data: ReportsData; ctx: ViewContext } {
+  const data = gs.section<ReportsData>("reports");
+  return { data, ctx: { site: gs.site, labels: data.labels, url: gs.url, published: data.published } };
+}
+
+/** The report pages' extra stylesheet. */
+export function reportsHead(gs: { url: (path: string) => string }): SafeHtml {
+  return html`<link rel="stylesheet" href="${gs.url(`${REPORTS_BASE}bao-cao.css`)}">`;
+}
