@@ -3,5 +3,6 @@ import type { SiteSection } from "../section.ts";
 import { bulletinsSection } from "./bulletins.ts";
 import { loudspeakerSection } from "./loudspeaker.ts";
 import { portalSection } from "./portal.ts";
+import { reportsSection } from "./reports.ts";
 
-export const sections: SiteSection[] = [portalSection, bulletinsSection, loudspeakerSection];
+export const sections: SiteSection[] = [portalSection, bulletinsSection, reportsSection, loudspeakerSection];
