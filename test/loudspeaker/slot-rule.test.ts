@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { exemplar, loadTree } from "./helpers.ts";
+
+// Fixture site.yaml: 60 syllables a minute, a 30-second slot, opening "Xin chào phường {phuong}." (5)
+// and closing "Hết giờ." (2). Every syllable below was counted by hand.
+const THIRTY = "Tổ dân phố số năm phường Hòa Bình luôn giữ đường phố sạch đẹp, trồng cây xanh, giúp nhau lúc khó khăn, được bà con tin yêu và khen ngợi.";
+
+describe("loudspeaker-slot", () => {
+  it("warns at the channels line when an exemplar with its own text cannot fit one broadcast", async () => {
+    const { findings } = await loadTree({
+      "exemplars/2019/to-dan-pho-kieu-mau.md": exemplar({
+        title: "Tổ dân phố kiểu mẫu",
+        unit: "don-vi-mot",
+        date: "2019-04-10",
+        summary: "Tổ dân phố đoàn kết.",
+        achievements: ["Sạch đẹp"],
+        channels: "channels:\n  - portal\n  - loudspeaker",
+        extra: `loudspeaker: "${THIRTY}"`,
+      }),
+    });
+    expect(findings.filter((f) => f.rule === "loudspeaker-slot")).toEqual([
+      {
+        file: "exemplars/2019/to-dan-pho-kieu-mau.md",
+        line: 12,
+        column: 1,
+        severity: "warning",
+        rule: "loudspeaker-slot",
+        message:
+          'Trường "Kênh tuyên truyền" (channels) có kênh loudspeaker, nhưng bài đọc trên loa ước tính 37 giây (kể cả lời mở đầu và lời kết), dài hơn một buổi phát 30 giây (loudspeaker.slotMinutes trong site.yaml). Hãy rút ngắn trường "Bài đọc trên loa" (loudspeaker) cho vừa một buổi phát, hoặc bỏ kênh loudspeaker khỏi trường "Kênh tuyên truyền" (channels).',
+      },
+    ]);
+  });
+
+  it("suggests a shorter loudspeaker text for a generated one, timing a district-wide item with the longest opening", async () => {
+    // "Gương sáng." 2 + summary 10 + "Kết quả đạt được: giúp 30 hộ." 8 + "Cách làm hiệu quả: Làm từng việc nhỏ mỗi ngày." 10 = 30, + 7 = 37.
+    const { findings } = await loadTree({
+      "exemplars/2019/guong-sang.md": exemplar({
+        title: "Gương sáng",
+        unit: "don-vi-hai",
+        date: "2019-04-10",
+        summary: "Một hai ba bốn năm sáu bảy tám chín mười.",
+        achievements: ["Giúp 30 hộ"],
+        channels: "channels: [portal, loudspeaker]",
+        extra: "method: Làm từng việc nhỏ mỗi ngày.",
+      }),
+    });
+    const messages = findings.filter((f) => f.rule === "loudspeaker-slot").map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`);
+    expect(messages).toEqual([
+      'exemplars/2019/guong-sang.md:12:1: warning: Trường "Kênh tuyên truyền" (channels) có kênh loudspeaker, nhưng bài đọc trên loa ước tính 37 giây (kể cả lời mở đầu và lời kết), dài hơn một buổi phát 30 giây (loudspeaker.slotMinutes trong site.yaml). Hãy rút gọn trích ngang, kết quả đạt được và cách làm, hoặc viết một bài ngắn hơn ở trường "Bài đọc trên loa" (loudspeaker), hoặc bỏ kênh loudspeaker khỏi trường "Kênh tuyên truyền" (channels).',
+    ]);
+  });
+
+  it("says nothing when the item fits, or when the exemplar does not name the loudspeaker", async () => {
+    const { findings } = await loadTree({
+      "exemplars/2019/ngan.md": exemplar({
+        title: "Ngắn",
+        unit: "don-vi-mot",
+        date: "2019-04-10",
+        summary: "Tổ dân phố đoàn kết.",
+        achievements: ["Sạch đẹp"],
+        channels: "channels: [loudspeaker]",
+        extra: 'loudspeaker: "Tổ dân phố giữ gìn vệ sinh."',
+      }),
+      "exemplars/2019/dai-khong-loa.md": exemplar({
+        title: "Dài nhưng không lên loa",
+        unit: "don-vi-mot",
+        date: "2019-04-10",
+        summary: THIRTY,
+        achievements: [THIRTY],
+        channels: "channels: [portal]",
+      }),
+    });
+    expect(findings).toEqual([]);
+  });
+});
