@@ -14,7 +14,7 @@ export function formatFileSize(bytes: number): string {
 }
 
 /**
- * An empty `<span>` the PDF step fills with "PDF, 412 KB" once `output` (a site path such as
+ * An empty `<span>` the PDF step fills with "(PDF, 412 KB)" once `output` (a site path such as
  * `/ban-tin/2019-01.pdf`) is printed. Use it only in `dirname(output)/` and in `output` without
  * `.pdf` + `/`: the two pages the step patches. With `--no-pdf` it stays empty.
  */
@@ -44,7 +44,7 @@ export async function fillPdfSizes(siteDir: string, printed: Array<{ output: str
     for (const { output, bytes } of list) {
       // The attribute value was escaped by `html`; site paths never contain characters it changes.
       const re = new RegExp(`(<span class="pdf-size" data-pdf-size="${escapeRe(output)}">)[^<]*(</span>)`, "g");
-      after = after.replace(re, `$1PDF, ${formatFileSize(bytes)}$2`);
+      after = after.replace(re, `$1(PDF, ${formatFileSize(bytes)})$2`);
     }
     if (after !== before) await writeAtomic(file, after);
   }

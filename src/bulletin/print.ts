@@ -63,7 +63,7 @@ li{margin:0 0 .3em}
 .lead .label{font-size:${s * 0.75}pt;letter-spacing:.12em;text-transform:uppercase;border-top:.6pt solid #000;padding-top:2mm;margin:0 0 2mm}
 .lead .title{font-size:${s * 1.65}pt;font-weight:700;line-height:1.2;text-align:left;margin:0 0 4mm}
 .lead figure{margin:0 0 4mm;text-align:center}
-.lead img{max-width:100%;max-height:88mm;object-fit:contain}
+.lead figure.photo img{max-height:80mm}
 .lead .more{font-style:italic;text-align:right}
 .inside{margin-top:4mm;border-top:.6pt solid #000;padding-top:2mm}
 .inside .label{font-size:${s * 0.75}pt;letter-spacing:.12em;text-transform:uppercase;margin:0 0 2mm}
@@ -94,7 +94,7 @@ article.exemplar>h1{font-size:${s * 1.45}pt;margin:0 0 4mm}
 .profile dd{margin:0}
 .profile .summary{font-style:italic;margin:0}
 figure.photo{margin:0 0 5mm;break-inside:avoid}
-figure.photo img{display:block;max-width:100%;max-height:95mm;margin:0 auto;filter:grayscale(1)}
+figure.photo img{display:block;width:auto;height:auto;max-width:100%;max-height:95mm;margin:0 auto}
 figure.photo figcaption{font-size:${s * 0.8}pt;font-style:italic;text-align:center;margin-top:1.5mm}
 article.exemplar h2{font-size:${s * 1.05}pt;margin:4mm 0 1.5mm}
 article.exemplar h3,article.exemplar h4{font-size:${s}pt;margin:4mm 0 2mm}

@@ -1,0 +1,30 @@
+// /ban-tin/: every issue, newest first, with its theme, its lead story, what it carries and its PDF
+// (the size is written in by the PDF step: see src/bulletin/pdf-size.ts).
+import { issueLabel } from "../../../bulletin/issue.ts";
+import { pdfSizePlaceholder } from "../../../bulletin/pdf-size.ts";
+import { draftBadge } from "../../components.ts";
+import type { SiteGlobals } from "../../globals.ts";
+import { html } from "../../html.ts";
+import { layout } from "../../layout.ts";
+import type { BulletinsData } from "../../sections/bulletins.ts";
+import { formatDateVi } from "../../../vi/date.ts";
+
+export const data = { permalink: "/ban-tin/" };
+
+export function render({ gs }: { gs: SiteGlobals }): string {
+  const b = gs.section<BulletinsData>("bulletins");
+  const body = html`<h1>${b.bulletinName}</h1>
+<p class="lead">Mỗi số Bản tin giới thiệu những gương sáng, mô hình hay, cách làm hiệu quả; tải bản PDF khổ A4 để in và phát hành nội bộ.</p>
+${b.issues.length
+  ? html`<ol class="bulletin-archive">${b.issues.map((issue) => {
+      const lead = issue.exemplars[0];
+      return html`<li class="card">
+<h2 class="card-title"><a href="${gs.url(issue.paths.page)}">${issueLabel(issue)}</a>${draftBadge(issue.draft)}</h2>
+<p class="card-meta"><time datetime="${issue.date}">${formatDateVi(issue.date)}</time>${issue.title ? html` · ${issue.title}` : ""}</p>
+${lead ? html`<p>Bài chính: <a href="${gs.url(`/dien-hinh/${lead.slug}/`)}">${lead.data.title}</a>${issue.exemplars.length > 1 ? html` và ${issue.exemplars.length - 1} gương sáng khác` : ""}.</p>` : ""}
+<p class="download"><a href="${gs.url(issue.paths.pdf)}" download>Tải PDF ${issueLabel(issue)}</a> ${pdfSizePlaceholder(issue.paths.pdf)}</p>
+</li>`;
+    })}</ol>`
+  : html`<p>Chưa có số Bản tin nào.</p>`}`;
+  return layout(gs, { title: b.bulletinName, path: "/ban-tin/", body, bodyClass: "page-bulletins" });
+}
