@@ -72,7 +72,7 @@ export async function pdfOutline(file: string): Promise<{ outline: OutlineEntry[
     }
   };
   await walk(((await doc.getOutline()) ?? []) as Item[], 0);
-  const meta = (await doc.getMetadata()) as { info: Record<string, unknown> };
+  const meta = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
   const lang = typeof meta.info["Language"] === "string" ? (meta.info["Language"] as string) : undefined;
   const pages = doc.numPages;
   await doc.destroy();
