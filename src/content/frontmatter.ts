@@ -65,7 +65,8 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     return fail(1, 1, "frontmatter-unclosed", 'Phần thông tin đầu tệp chưa được đóng: thiếu dòng "---" sau trường cuối cùng, trước nội dung bài.');
   }
   const parsed = matter(text, MATTER_OPTIONS) as unknown as { data: { text?: string }; content: string; isEmpty?: boolean };
-  const yaml = parsed.data.text ?? "\n";
+  // CRLF files: YAML positions are counted on LF text (columns are unchanged, lines are the same).
+  const yaml = (parsed.data.text ?? "\n").replace(/\r\n/g, "\n").replace(/\r$/, "");
   return { yaml, body: parsed.content, bodyLine: close + 2, problems: [] };
 }
 

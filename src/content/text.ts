@@ -56,6 +56,18 @@ function lineOfByte(bytes: Uint8Array, offset: number): Pos {
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Valid UTF-8 sequences as UTF-8, every other byte as Latin-1: how a legacy-encoded line reads. */
+function mixedDecode(bytes: Uint8Array): string {
+  let out = "";
+  let rest = bytes;
+  for (;;) {
+    const bad = firstInvalidUtf8(rest);
+    if (bad < 0) return out + decoder.decode(rest);
+    out += decoder.decode(rest.subarray(0, bad)) + String.fromCharCode(rest[bad] as number);
+    rest = rest.subarray(bad + 1);
+  }
+}
+
 /** Decodes strictly; invalid bytes become one error naming the line (with a hint when they look like TCVN3 or VNI). */
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -65,8 +77,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
   } catch {
     const offset = firstInvalidUtf8(body);
     const pos = lineOfByte(body, Math.max(0, offset));
-    // Read as Latin-1 (byte = code point) to tell legacy Vietnamese encodings apart.
-    const legacy = legacyEncoding(Buffer.from(body).toString("latin1"));
+    const legacy = legacyEncoding(mixedDecode(body));
     const hint = legacy
       ? ` Có vẻ tệp được gõ bằng bảng mã cũ ${legacy}; hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, đích Unicode) rồi lưu lại với mã UTF-8.`
       : " Hãy mở tệp bằng trình soạn thảo và lưu lại với mã UTF-8.";

@@ -29,7 +29,8 @@ consent: true
 Bài viết về cô giáo.
 `;
 
-export type Tree = Record<string, string | Uint8Array>;
+/** Relative path → file content; `undefined` removes a file from a variant. */
+export type Tree = Record<string, string | Uint8Array | undefined>;
 
 /**
  * Creates a content tree in a fresh temp directory: `site.yaml` is the minimal fixture unless the
@@ -39,6 +40,7 @@ export async function writeTree(tree: Tree, withSite = true): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "gs-content-"));
   const all: Tree = withSite && !("site.yaml" in tree) ? { "site.yaml": await readFile(MINIMAL_SITE), ...tree } : tree;
   for (const [rel, text] of Object.entries(all)) {
+    if (text === undefined) continue; // a variant may remove a file
     const abs = path.join(dir, rel);
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, text);

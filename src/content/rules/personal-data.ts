@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from "./context.ts";
 
 // A run of digits with single spaces, dots, hyphens or parentheses between them: "0912 345 678",
 // "(024) 3834 5678", "+84 912.345.678", "001085012345". Dates (19/05/2019) break at the slash.
-const CANDIDATE = /(?:\+|\()?\d(?:[ .\-()]?\d)+/g;
+const CANDIDATE = /(?:\+|\()?\d(?:[ .\-()]{0,2}\d)+/g;
 
 export interface PersonalNumber {
   kind: "citizen-id" | "phone";
