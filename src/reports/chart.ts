@@ -22,9 +22,9 @@ export interface BarChartOptions {
 }
 
 const WIDTH = 640;
-const ROW = 34;
-const LABEL_Y = 13;
-const BAR_Y = 17;
+const ROW = 38;
+const LABEL_Y = 15;
+const BAR_Y = 20;
 const BAR_H = 12;
 const VALUE_GAP = 6;
 /** Room left for the value printed after the longest bar. */
@@ -54,9 +54,9 @@ ${o.rows.map((r, i) => {
   const y = i * ROW;
   const w = Math.round(r.value * scale * 10) / 10;
   return html`<g class="bar-row">
-<text class="bar-label" font-size="13" x="0" y="${y + LABEL_Y}">${r.short ?? r.label}</text>
+<text class="bar-label" font-size="15" x="0" y="${y + LABEL_Y}">${r.short ?? r.label}</text>
 <rect class="bar" fill="#9b1c1c" x="0" y="${y + BAR_Y}" width="${w}" height="${BAR_H}"></rect>
-<text class="bar-value" font-size="12" x="${w + VALUE_GAP}" y="${y + BAR_Y + BAR_H - 2}">${r.value}</text>
+<text class="bar-value" font-size="14" x="${w + VALUE_GAP}" y="${y + BAR_Y + BAR_H - 2}">${r.value}</text>
 </g>`;
 })}
 </svg>`;
@@ -65,7 +65,7 @@ ${o.rows.map((r, i) => {
 /** The chart and, next to it, a real table with the same figures (for screen readers and print). */
 export function figureTable(o: Omit<BarChartOptions, "id">): SafeHtml {
   const measure = o.measure ?? "Số lượng";
-  return html`<table class="figures">
+  return html`<table class="table report-table">
 <caption>${o.title}</caption>
 <thead><tr><th scope="col">${o.dimension}</th><th scope="col" class="num">${measure}</th></tr></thead>
 <tbody>
@@ -79,6 +79,7 @@ ${o.total !== undefined ? html`<tfoot><tr><th scope="row">Tổng số</th><td cl
 export function barChart(o: BarChartOptions): SafeHtml {
   const measure = o.measure ?? "Số lượng";
   return html`<figure class="chart" id="${o.id}">
+<figcaption>${o.title}</figcaption>
 ${svg(o, measure)}
 ${figureTable(o)}
 </figure>`;

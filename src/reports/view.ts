@@ -86,7 +86,7 @@ function periodLink(ctx: ViewContext, period: string): SafeHtml | string {
 /** Totals of this period against another, with the change in words. */
 function comparisonTable(ctx: ViewContext, current: PeriodData, comparisons: Comparison[]): SafeHtml {
   const totals = { exemplars: current.exemplars.total, activities: current.activities.total, plans: current.plans.total, bulletins: current.bulletins.total };
-  return html`<table class="figures comparison">
+  return html`<table class="table report-table comparison">
 <caption>So sánh với các kỳ trước</caption>
 <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">${periodLabel(current.period)}</th>${comparisons.map(
     (c) => html`<th scope="col" class="num">${periodLink(ctx, c.period)}</th><th scope="col">Thay đổi</th>`,
@@ -131,7 +131,7 @@ function newExemplars(ctx: ViewContext, r: PeriodReport): SafeHtml {
   const list = r.entries.exemplars;
   if (list.length === 0) return html`<p>Không có điển hình mới trong kỳ.</p>`;
   return html`<h3>Điển hình mới</h3>
-<table class="figures list">
+<table class="table report-table list">
 <caption>Danh sách điển hình mới (${list.length})</caption>
 <thead><tr><th scope="col">Ngày</th><th scope="col">${typeTitle("exemplar")}</th><th scope="col">${fieldTitle("exemplar", "kind")}</th><th scope="col">${fieldTitle("exemplar", "unit")}</th></tr></thead>
 <tbody>
@@ -144,7 +144,7 @@ ${list.map(
 
 function channelWardTable(ctx: ViewContext, r: PeriodReport): SafeHtml {
   const { site } = ctx;
-  return html`<table class="figures matrix">
+  return html`<table class="table report-table matrix">
 <caption>${typeTitle("activity")} theo ${fieldTitle("activity", "channel").toLowerCase()} và ${fieldTitle("activity", "ward").toLowerCase()}</caption>
 <thead><tr><th scope="col">${fieldTitle("activity", "ward")}</th>${site.channels.map((c) => html`<th scope="col" class="num">${c.name}</th>`)}</tr></thead>
 <tbody>
@@ -249,7 +249,7 @@ export function yearBody(ctx: ViewContext, r: YearReport): SafeHtml {
 ${summary(ctx, r, [r.previous])}
 <section aria-labelledby="${id}-theo-quy">
 <h2 id="${id}-theo-quy">Theo quý</h2>
-<table class="figures by-quarter">
+<table class="table report-table by-quarter">
 <caption>Kết quả từng quý năm ${r.year}</caption>
 <thead><tr><th scope="col">Quý</th>${TOTAL_KEYS.map((k) => html`<th scope="col" class="num">${totalLabel(k)}</th>`)}<th scope="col" class="num">Đơn vị cần đôn đốc</th></tr></thead>
 <tbody>
@@ -279,7 +279,7 @@ ${newestFirst.map((y) => {
   return html`<section aria-labelledby="nam-${y.year}">
 <h2 id="nam-${y.year}"><a href="${ctx.url(yearPath(y.year))}">Năm ${y.year}</a></h2>
 <p>${typeTitle("exemplar")}: ${y.data.exemplars.total}; ${typeTitle("activity").toLowerCase()}: ${y.data.activities.total}; ${typeTitle("plan").toLowerCase()}: ${y.data.plans.total}; ${typeTitle("bulletin").toLowerCase()}: ${y.data.bulletins.total}.</p>
-<table class="figures reports-index">
+<table class="table report-table reports-index">
 <caption>Báo cáo quý năm ${y.year}</caption>
 <thead><tr><th scope="col">Quý</th><th scope="col" class="num">${typeTitle("exemplar")}</th><th scope="col" class="num">${typeTitle("activity")}</th><th scope="col" class="num">Đơn vị cần đôn đốc</th><th scope="col">Tải về</th></tr></thead>
 <tbody>

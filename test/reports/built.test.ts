@@ -41,7 +41,7 @@ const decode = (s: string) =>
 
 /** Rows of the first figure table whose caption is `caption`: name → number. */
 function tableRows(page: string, caption: string): Record<string, number> {
-  const tables = [...page.matchAll(/<table class="figures[^"]*">([\s\S]*?)<\/table>/g)].map((m) => m[1] as string);
+  const tables = [...page.matchAll(/<table class="table report-table[^"]*">([\s\S]*?)<\/table>/g)].map((m) => m[1] as string);
   const table = tables.find((t) => decode(/<caption>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? "") === caption);
   if (!table) throw new Error(`No table captioned "${caption}"`);
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? "";
