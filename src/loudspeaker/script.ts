@@ -24,6 +24,8 @@ export interface ScriptItem extends SpokenText {
   /** Content file, relative to the content directory. */
   file: string;
   title: string;
+  /** The title as read (abbreviations expanded, no symbols), for the plain-text headings. */
+  spokenTitle: string;
   date: string;
   /** Ward id the item belongs to, or undefined for a district-wide item. */
   ward?: string;
@@ -142,6 +144,7 @@ export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => Sc
       slug: entry.slug,
       file: entry.file,
       title: entry.data.title,
+      spokenTitle: speaker.speak(entry.data.title),
       date: entry.data.date,
       ward: entry.data.ward ?? wardOfUnit.get(entry.data.unit),
       source: entry.data.loudspeaker ? "override" : "generated",

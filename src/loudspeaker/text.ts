@@ -38,7 +38,7 @@ export function scriptPlainText(script: Script, site: SiteConfig): string {
     lines.push(`[${formatClock(seconds)}] ${heading}`, "", ...paragraphs.flatMap((p) => [p, ""]));
   };
   if (script.opening) section("LỜI MỞ ĐẦU", script.opening.seconds, script.opening.paragraphs);
-  script.items.forEach((item, i) => section(`BÀI ${i + 1}. ${item.title}`, item.seconds, item.paragraphs));
+  script.items.forEach((item, i) => section(`BÀI ${i + 1}. ${item.spokenTitle.replace(/[.!?]$/, "")}`, item.seconds, item.paragraphs));
   if (script.closing) section("LỜI KẾT", script.closing.seconds, script.closing.paragraphs);
   return `${BOM}${lines.join("\n").replace(/\n+$/, "")}\n`;
 }
