@@ -1,5 +1,6 @@
 // Runs Eleventy with our plugin on a validated model, writing into a given folder.
 import Eleventy from "@11ty/eleventy";
+import { register } from "tsx/esm/api";
 import type { ContentModel } from "../content/model.ts";
 import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig, type GuongSangOptions } from "../site/plugin.ts";
 
@@ -8,8 +9,23 @@ export interface SiteRunOptions extends Omit<GuongSangOptions, "model"> {
   outDir: string;
 }
 
+let loaderReady = false;
+
+/**
+ * Eleventy imports our `*.11ty.ts` pages with Node's own `import()`. Under `tsx` that already
+ * understands TypeScript; under another runner (vitest's global setup, plain node) we register
+ * tsx's ESM loader once so the same code works everywhere.
+ */
+function ensureTypeScriptLoader(): void {
+  if (loaderReady) return;
+  const hooked = process.execArgv.some((a) => a.includes("tsx")) || Boolean(process.env.TSX_TSCONFIG_PATH);
+  if (!hooked) register();
+  loaderReady = true;
+}
+
 /** Builds the site into `outDir`. Config files are skipped: the plugin is the whole configuration. */
 export async function runEleventy(options: SiteRunOptions): Promise<void> {
+  ensureTypeScriptLoader();
   const { outDir, ...pluginOptions } = options;
   const elev = new Eleventy(PAGES_DIR, outDir, {
     quietMode: true,

@@ -25,7 +25,7 @@ export function exemplarCard(gs: SiteGlobals, e: ExemplarView, headingLevel: 2 |
 
 /** The filter bar: links to the static facet pages, so filtering works without JavaScript. */
 export function filterBar(gs: SiteGlobals, facets: FacetGroup[], current?: { dimension: string; id: string }): SafeHtml {
-  return html`<nav class="filters" aria-label="Lọc điển hình" data-filter-bar>
+  return html`<nav class="filters" aria-label="Lọc điển hình" data-filter-bar data-index="${gs.url("/dien-hinh/chi-muc.json")}">
   <h2 class="filters-title">Lọc điển hình</h2>
   <p class="filters-all"><a href="${gs.url("/dien-hinh/")}"${current ? "" : html` aria-current="page"`}>Tất cả</a></p>
   ${facets.map(

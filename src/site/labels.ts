@@ -2,16 +2,26 @@
 import exemplarSchema from "../../schemas/exemplar.schema.json" with { type: "json" };
 import planSchema from "../../schemas/plan.schema.json" with { type: "json" };
 import activitySchema from "../../schemas/activity.schema.json" with { type: "json" };
+import commonSchema from "../../schemas/common.schema.json" with { type: "json" };
 
 interface Node {
+  $ref?: string;
   title?: string;
   "x-labels"?: Record<string, string>;
   properties?: Record<string, Node>;
 }
 
+/** Follows `common.schema.json#/$defs/<name>` references (the only kind our schemas use across files). */
+function resolveRef(node: Node | undefined): Node | undefined {
+  const m = node?.$ref ? /^common\.schema\.json#\/\$defs\/(\w+)$/.exec(node.$ref) : null;
+  if (!m) return node;
+  const defs = (commonSchema as { $defs?: Record<string, Node> }).$defs ?? {};
+  return { ...defs[m[1] as string], ...node, $ref: undefined, title: node?.title ?? defs[m[1] as string]?.title };
+}
+
 function prop(schema: Node, path: string): Node {
   let node: Node | undefined = schema;
-  for (const key of path.split(".")) node = node?.properties?.[key];
+  for (const key of path.split(".")) node = resolveRef(node?.properties?.[key]);
   if (!node) throw new Error(`No schema property ${path}`);
   return node;
 }

@@ -13,11 +13,16 @@ export const PAGES_DIR = path.join(here, "pages");
 /** CSS, scripts, icons copied to `/assets/`. */
 export const ASSETS_DIR = path.join(here, "assets");
 const REPO_ROOT = path.resolve(here, "../..");
-const FONT_DIR = path.join(REPO_ROOT, "node_modules/@fontsource/be-vietnam-pro/files");
-/** The weights and styles of Be Vietnam Pro the stylesheet uses, in both subsets. */
-export const FONT_FILES = ["400-normal", "400-italic", "600-normal", "700-normal"].flatMap((w) =>
-  ["vietnamese", "latin"].map((subset) => `be-vietnam-pro-${subset}-${w}.woff2`),
-);
+const FONTSOURCE = path.join(REPO_ROOT, "node_modules/@fontsource");
+/** The font files the stylesheet uses (vietnamese + latin subsets): Be Vietnam Pro for the site, Noto Serif for Party documents. */
+export const FONT_FILES: { family: string; file: string }[] = [
+  ...["400-normal", "400-italic", "600-normal", "700-normal"].flatMap((w) =>
+    ["vietnamese", "latin"].map((subset) => ({ family: "be-vietnam-pro", file: `be-vietnam-pro-${subset}-${w}.woff2` })),
+  ),
+  ...["400-normal", "400-italic", "700-normal"].flatMap((w) =>
+    ["vietnamese", "latin"].map((subset) => ({ family: "noto-serif", file: `noto-serif-${subset}-${w}.woff2` })),
+  ),
+];
 
 /** The only template format Eleventy is allowed to read: our TypeScript page modules. */
 export const TEMPLATE_FORMATS = ["11ty.ts"];
@@ -108,7 +113,9 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   eleventyConfig.setQuietMode(true);
 
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
-  for (const file of FONT_FILES) eleventyConfig.addPassthroughCopy({ [path.join(FONT_DIR, file)]: `assets/fonts/${file}` });
+  for (const { family, file } of FONT_FILES) {
+    eleventyConfig.addPassthroughCopy({ [path.join(FONTSOURCE, family, "files", file)]: `assets/fonts/${file}` });
+  }
 
   let model = options.model;
   const contentDir = path.resolve(options.contentDir ?? "content");
