@@ -1,9 +1,10 @@
 // The job summary a reviewer reads and the JSON artifact handed to the comment workflow, on a fixture PR.
-import { readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseSummaryArtifact } from "../../src/github/artifact.ts";
-import { runPrSummary } from "../../src/github/cli.ts";
+import { runChangedFiles, runPrSummary } from "../../src/github/cli.ts";
 import { escapeMarkdown } from "../../src/github/markdown.ts";
 import { actionsEnv, FIXTURES, io, pullRequestEvent, twoCommitRepo } from "./helpers.ts";
 
@@ -79,5 +80,26 @@ describe("pr-summary on a fixture PR", () => {
       ["exemplar", "removed", 0],
       ["activity", "ok", 0],
     ]);
+  });
+
+  it("annotates the changed files on the diff: the workflow's validate step, run with the real validator", async () => {
+    await ran;
+    const listFile = path.join(actions.dir, "changed-content");
+    expect(runChangedFiles(io(["--list", listFile], actions.env, repo.dir).io)).toBe(0);
+    const summaryFile = path.join(actions.dir, "validate-summary.md");
+    writeFileSync(summaryFile, "");
+    // The same command line as the "Validate the changed content" step of pr.yml, with npm run validate spelled out.
+    const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
+    const validate = path.resolve(import.meta.dirname, "../../scripts/validate.ts");
+    const step = spawnSync("bash", ["-c", 'xargs -0 -r "$TSX" "$VALIDATE" --format github < "$LIST"'], {
+      cwd: repo.dir,
+      encoding: "utf8",
+      env: { ...process.env, TSX: tsx, VALIDATE: validate, LIST: listFile, GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(step.status).toBe(123); // xargs: the validator exited 1
+    const annotations = step.stdout.split("\n").filter((l) => l.startsWith("::"));
+    expect(annotations).toHaveLength(2);
+    expect(annotations[0]).toMatch(/^::error title=schema-required,file=content\/exemplars\/2019\/bac-si-tran-van-an\.md,line=2,col=1::Thiếu trường "Đồng ý công bố" \(consent\)/);
+    expect(annotations[1]).toBe("::error title=date-invalid,file=content/exemplars/2019/bac-si-tran-van-an.md,line=9,col=7::Ngày không hợp lệ: 2019-02-30");
   });
 });
