@@ -40,6 +40,8 @@ export interface PrintedPdf {
   tocPages: Record<string, number>;
   /** Requests to anything but the local site, blocked. */
   blocked: string[];
+  /** Milliseconds per phase: load (page and fonts), measure (TOC prediction), print (all passes), finish (check, metadata, write). */
+  timings: { load: number; measure: number; print: number; finish: number };
 }
 
 const PDF_OPTIONS = {
@@ -194,7 +196,9 @@ export class PdfPrinter {
       }
     });
     page.on("response", (res) => {
-      if (res.status() >= 400) missing.push(res.url().slice(origin.length));
+      // The browser asks for /favicon.ico on its own; the page did not.
+      const url = res.url().slice(origin.length);
+      if (res.status() >= 400 && url !== "/favicon.ico") missing.push(url);
     });
     const response = await page.goto(origin + source, { waitUntil: "load", timeout: 120_000 });
     if (!response || response.status() !== 200) {
@@ -206,12 +210,16 @@ export class PdfPrinter {
   }
 
   async print(job: PdfJob): Promise<PrintedPdf> {
+    let t = performance.now();
+    const lap = (): number => -t + (t = performance.now());
     const { page, blocked, missing } = await this.openPage(job.source);
+    const timings = { load: lap(), measure: 0, print: 0, finish: 0 };
     try {
       if (missing.length) {
         throw new PdfPrintError(`Trang in ${job.source} thiếu tệp: ${[...new Set(missing)].join(", ")}. Dựng lại trang web rồi in lại.`);
       }
       const facts = (await page.evaluate(READ_PAGE)) as PageFacts;
+      timings.measure = lap();
       const ids = Object.keys(facts.targets);
       for (const id of ids) {
         if (facts.targets[id]! < 0) {
@@ -221,7 +229,9 @@ export class PdfPrinter {
       let toc: Record<string, number> = { ...facts.predicted };
       for (let pass = 1; ; pass++) {
         if (ids.length) await page.evaluate(`${FILL_TOC}(${JSON.stringify(toc)})`);
+        lap();
         const raw = await page.pdf(PDF_OPTIONS);
+        timings.print += lap();
         const file = new PdfFile(raw);
         const outline = file.outline();
         const matched = matchHeadings(facts.headings, outline);
@@ -244,7 +254,8 @@ export class PdfPrinter {
           );
           const target = path.join(this.siteDir, job.output);
           await writeAtomic(target, bytes);
-          return { job, file: target, bytes: bytes.length, pages: file.pageNums().length, passes: pass, tocPages: actual, blocked };
+          timings.finish += lap();
+          return { job, file: target, bytes: bytes.length, pages: file.pageNums().length, passes: pass, tocPages: actual, blocked, timings };
         }
         toc = actual;
       }

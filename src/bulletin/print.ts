@@ -59,19 +59,20 @@ li{margin:0 0 .3em}
 .cover .rule{border-top:2.4pt solid #000;border-bottom:.8pt solid #000;height:1.2mm;margin:0 0 2.5mm}
 .cover .dateline{display:flex;justify-content:space-between;font-style:italic;font-size:${s * 0.9}pt;margin-bottom:7mm}
 .cover .theme{text-align:center;font-size:${s * 1.15}pt;font-weight:700;text-transform:uppercase;margin:0 0 6mm}
-.lead{flex:1;display:flex;flex-direction:column;min-height:0}
+.lead{display:contents}
 .lead .label{font-size:${s * 0.75}pt;letter-spacing:.12em;text-transform:uppercase;border-top:.6pt solid #000;padding-top:2mm;margin:0 0 2mm}
 .lead .title{font-size:${s * 1.65}pt;font-weight:700;line-height:1.2;text-align:left;margin:0 0 4mm}
-.lead figure{margin:0 0 4mm;text-align:center}
-.lead figure.photo img{max-height:80mm}
+.lead figure.photo{flex:1 1 0;min-height:25mm;display:flex;flex-direction:column;margin:0 0 3mm}
+.lead figure.photo img{flex:1 1 0;min-height:0;width:100%;max-height:none;object-fit:contain}
+.lead figure.photo figcaption{flex:none}
 .lead .more{font-style:italic;text-align:right}
-.inside{margin-top:4mm;border-top:.6pt solid #000;padding-top:2mm}
+.inside{margin-top:auto;border-top:.6pt solid #000;padding-top:2mm}
 .inside .label{font-size:${s * 0.75}pt;letter-spacing:.12em;text-transform:uppercase;margin:0 0 2mm}
 .inside ul{list-style:none;padding:0;margin:0}
 .inside li{display:flex;gap:3mm;margin:0 0 1.2mm;font-size:${s * 0.9}pt}
 .inside li .t{flex:1}
 .inside li .n{flex:0 0 2.5em;text-align:right}
-.cover .foot{margin-top:auto;text-align:center;font-size:${s * 0.8}pt;letter-spacing:.15em;text-transform:uppercase;border-top:.6pt solid #000;padding-top:2mm}
+.cover .foot{margin-top:3mm;text-align:center;font-size:${s * 0.8}pt;letter-spacing:.15em;text-transform:uppercase;border-top:.6pt solid #000;padding-top:2mm}
 section.toc{break-after:page}
 .toc h1,.editorial h1,.news h1{font-size:${s * 1.5}pt;text-transform:uppercase;letter-spacing:.04em;text-align:center;margin:0 0 8mm}
 .toc ol{list-style:none;margin:0;padding:0}
@@ -180,6 +181,7 @@ export function renderBulletinPrint(issue: BulletinIssue, options: PrintOptions)
 <meta name="description" content="${issueSubject(issue)}">
 <meta name="keywords" content="${keywords.join(", ")}">
 <meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 <style>${trusted(styles(settings, issue, relativeUrl(page, PRINT_FONT_PATH)))}</style>
 </head>
 <body data-pagefind-ignore="all">
