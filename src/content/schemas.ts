@@ -86,7 +86,20 @@ export function schemaSet(): SchemaSet {
 }
 
 /** Follows `$ref` (local `#/$defs/x` or `common.schema.json#/$defs/x`), keeping the referring node's own title and description. */
+const refCache = new WeakMap<SchemaNode, Map<string, { node: SchemaNode; file: string }>>();
+
 export function resolveRef(node: SchemaNode, rootFile: string, set: SchemaSet = schemaSet()): { node: SchemaNode; file: string } {
+  if (!node.$ref) return { node, file: rootFile };
+  const cachedByFile = refCache.get(node);
+  const hit = cachedByFile?.get(rootFile);
+  if (hit) return hit;
+  const result = resolveUncached(node, rootFile, set);
+  if (cachedByFile) cachedByFile.set(rootFile, result);
+  else refCache.set(node, new Map([[rootFile, result]]));
+  return result;
+}
+
+function resolveUncached(node: SchemaNode, rootFile: string, set: SchemaSet): { node: SchemaNode; file: string } {
   let current = node;
   let file = rootFile;
   for (let depth = 0; current.$ref && depth < 10; depth++) {
@@ -104,7 +117,18 @@ export function resolveRef(node: SchemaNode, rootFile: string, set: SchemaSet = 
 }
 
 /** The schema of the value at a JSON-pointer-like path (`["subject", "name"]`), or undefined when the schema does not describe it. */
+const atCache = new Map<string, SchemaNode | undefined>();
+
 export function schemaAt(kind: SchemaKind, segments: readonly string[], set: SchemaSet = schemaSet()): SchemaNode | undefined {
+  // Array indices do not change the schema: one cache entry for every item of a list.
+  const key = `${kind}\u0000${segments.map((s) => (/^\d+$/.test(s) ? "#" : s)).join("\u0000")}`;
+  if (atCache.has(key)) return atCache.get(key);
+  const found = schemaAtUncached(kind, segments, set);
+  if (atCache.size < 10_000) atCache.set(key, found);
+  return found;
+}
+
+function schemaAtUncached(kind: SchemaKind, segments: readonly string[], set: SchemaSet): SchemaNode | undefined {
   const rootFile = SCHEMA_FILES[kind];
   let { node, file } = resolveRef(set.root(kind), rootFile, set);
   for (const segment of segments) {

@@ -98,6 +98,8 @@ const VNI_PAIRS = /[aeiouyAEIOUYâêôÂÊÔöÖ][øùûõïäåæçëîòØÙÛ
 // Latin-1 letters both legacy encodings produce and Vietnamese never uses.
 const LEGACY_SHARED = /[ñÑöäåæçëîïøùûÿ]/gu;
 
+const LEGACY_ANY = /[¸µ¶·¹¨©ª«¬\u00AD®§¡¢£¤¥¦ÆÇËÎÏÖ×ØÜÞßñÑöäåæçëîïøùûÿ]/u;
+
 function count(re: RegExp, text: string): number {
   return (text.match(re) ?? []).length;
 }
@@ -112,6 +114,8 @@ export function legacyEncoding(text: string): "TCVN3" | "VNI" | undefined {
 
 /** Warns (once per file, at the first such line) when UTF-8 text looks like TCVN3 or VNI typed into a Unicode file. */
 export function checkLegacyText(text: string): TextProblem[] {
+  // Fast path: most files have none of the Latin-1 letters legacy encodings produce.
+  if (!LEGACY_ANY.test(text)) return [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;

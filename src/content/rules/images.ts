@@ -19,7 +19,7 @@ interface ImageRef {
 const MD_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 function bodyImages(doc: ParsedDoc): ImageRef[] {
-  if (doc.text === undefined) return [];
+  if (doc.text === undefined || !doc.text.includes("![")) return [];
   const lines = doc.text.split("\n");
   const refs: ImageRef[] = [];
   for (let i = doc.bodyLine - 1; i < lines.length; i++) {

@@ -6,6 +6,9 @@ import type { Rule, RuleContext } from "./context.ts";
 // "(024) 3834 5678", "+84 912.345.678", "001085012345". Dates (19/05/2019) break at the slash.
 const CANDIDATE = /(?:\+|\()?\d(?:[ .\-()]{0,2}\d)+/g;
 
+// Any run of nine or more digits (with separators): a cheap test before the line-by-line search.
+const NINE_DIGITS = /\d(?:[ .\-()]{0,2}\d){8}/;
+
 export interface PersonalNumber {
   kind: "citizen-id" | "phone";
   match: string;
@@ -52,7 +55,7 @@ function check(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
       if (hit) out.push(ctx.at(doc, `/achievements/${index}`, "personal-data", message(ctx.label("exemplar", ["achievements", String(index)]), hit)));
     });
   }
-  if (doc.text !== undefined) {
+  if (doc.text !== undefined && NINE_DIGITS.test(doc.body)) {
     const lines = doc.text.split("\n");
     for (let i = doc.bodyLine - 1; i < lines.length; i++) {
       const hit = findPersonalData(lines[i] as string);
