@@ -170,6 +170,26 @@ describe("the PDF step on other pages", () => {
     expect(pdfinfo(path.join(siteDir, "khac.pdf"))["Author"]).toBe("Ban Thử");
   });
 
+  it("prints again with the real numbers when the predicted TOC page is wrong", async () => {
+    // Changes of named page break the printed pages (into and out of "khac") but not the measuring
+    // layout, so the prediction says page 2 where the heading really lands on page 4.
+    mkdirSync(path.join(siteDir, "lech/in"), { recursive: true });
+    writeFileSync(
+      path.join(siteDir, "lech/in/index.html"),
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Lệch</title><style>@page{size:A4;margin:20mm}@page khac{margin:20mm}</style></head>` +
+        `<body><h1>Mục lục</h1><p>Đích: trang <span data-toc-page="dich"></span></p><div style="break-before:page">Trang hai</div>` +
+        `<div style="page:khac">Trang ba, tên trang khác</div><h1 id="dich">Đích đến</h1></body></html>`,
+    );
+    const [result] = await printPdfJobs(siteDir, [{ source: "/lech/in/", output: "/lech.pdf", kind: "report", title: "Lệch", subject: "Lệch" }]);
+    const file = path.join(siteDir, "lech.pdf");
+    const total = Number(pdfinfo(file)["Pages"]);
+    let actual = 0;
+    for (let p = 2; p <= total && !actual; p++) if (pageText(file, p).includes("Đích đến")) actual = p;
+    expect(actual).toBe(4);
+    expect(result!.passes).toBe(2);
+    expect(collapse(pageText(file, 1))).toContain(`Đích: trang ${actual}`);
+  });
+
   it("fails with a Vietnamese message and writes nothing when the print page is missing", async () => {
     const job = { source: "/khong-co/in/", output: "/khong-co.pdf", kind: "report" as const, title: "x", subject: "x" };
     await expect(printPdfJobs(siteDir, [job])).rejects.toThrow(
