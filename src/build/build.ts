@@ -26,9 +26,11 @@ export interface BuildOptions {
   now?: Date;
   pathPrefix?: string;
   browserPath?: string;
+  /** Environment the browser resolver reads (`GUONG_SANG_BROWSER`…); default process.env. */
+  env?: NodeJS.ProcessEnv;
   sections?: readonly SiteSection[];
   /** The PDF step; default: the bulletin engineer's `printPdfJobs`. Tests may not replace it to fake PDFs. */
-  printPdfs?: (siteDir: string, jobs: PdfJob[], options: { browserPath?: string }) => Promise<unknown>;
+  printPdfs?: (siteDir: string, jobs: PdfJob[], options: PdfOptions) => Promise<unknown>;
   /** Progress lines (Vietnamese); default: nothing. */
   log?: (line: string) => void;
 }
@@ -42,7 +44,12 @@ export type BuildResult =
   | { status: "built"; findings: Finding[]; checked: number; timings: StepTiming[]; pages: number; pdfs: number; searchPages: number; outDir: string }
   | { status: "content-errors"; findings: Finding[]; checked: number; timings: StepTiming[] };
 
-async function defaultPrintPdfs(siteDir: string, jobs: PdfJob[], options: { browserPath?: string }): Promise<unknown> {
+interface PdfOptions {
+  browserPath?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+async function defaultPrintPdfs(siteDir: string, jobs: PdfJob[], options: PdfOptions): Promise<unknown> {
   const { printPdfJobs } = await import("../bulletin/pdf.ts");
   return printPdfJobs(siteDir, jobs, options);
 }
@@ -78,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const jobs = collectPdfJobs(model, sections, { drafts: options.drafts, now, pathPrefix: options.pathPrefix ?? "/", outputDir: tmp });
       pdfs = jobs.length;
       const print = options.printPdfs ?? defaultPrintPdfs;
-      await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath }));
+      await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
 
     const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => buildSearchIndex(tmp));

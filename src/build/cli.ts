@@ -87,7 +87,7 @@ export async function runBuild(
     const result = await build({
       ...args,
       cwd: io.cwd,
-      browserPath: io.env.GUONG_SANG_BROWSER_PATH,
+      env: io.env,
       log: (line) => io.stdout.write(`${line}\n`),
       ...overrides,
     });

@@ -2,7 +2,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentModel, Finding } from "../content/model.ts";
+import { writeFile } from "node:fs/promises";
 import { buildGlobals, type SiteGlobals } from "./globals.ts";
+import { sitemapPaths, sitemapXml } from "./sitemap.ts";
 import type { SiteSection } from "./section.ts";
 import { sections as registeredSections } from "./sections/index.ts";
 
@@ -63,6 +65,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
+  on(event: string, listener: (arg: any) => unknown): void;
   setQuietMode(quiet: boolean): void;
   directories: { output: string; input: string };
   [key: string]: unknown;
@@ -121,6 +124,15 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   const contentDir = path.resolve(options.contentDir ?? "content");
   if (!model) eleventyConfig.addWatchTarget(contentDir);
 
+  let globals: SiteGlobals | undefined;
+  // The sitemap lists what Eleventy actually wrote, so every section's pages (all pagination pages
+  // included, which `collections.all` would not give) are in it without any template opting in.
+  eleventyConfig.on("eleventy.after", async ({ results }: { results: { url?: string | false }[] }) => {
+    if (!globals) return;
+    const out = path.resolve(eleventyConfig.directories.output);
+    await writeFile(path.join(out, "sitemap.xml"), sitemapXml(sitemapPaths(results.map((r) => r.url)), (p) => globals!.absoluteUrl(p)));
+  });
+
   eleventyConfig.addGlobalData("gs", async (): Promise<SiteGlobals> => {
     if (!options.model) {
       const load = options.load ?? defaultLoad;
@@ -129,11 +141,12 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
       if (result.findings.some((f) => f.severity === "error")) throw new ContentErrorsError(result.findings);
       model = result.model;
     }
-    return buildGlobals(model as ContentModel, sections, {
+    globals = await buildGlobals(model as ContentModel, sections, {
       drafts,
       now: options.now ?? new Date(),
       pathPrefix,
       outputDir: path.resolve(eleventyConfig.directories.output),
     });
+    return globals;
   });
 }

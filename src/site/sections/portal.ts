@@ -256,7 +256,9 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
   // Related: same field first, then same unit, newest first, at most 3; constant work per exemplar.
   for (const e of exemplars) {
     const picks: string[] = [];
-    for (const list of [index.field.get(e.field.id), index.unit.get(e.unit.id), index.kind.get(e.kind.id)]) {
+    // Fall back to the newest exemplars; stop after a few so a huge list is never walked.
+    const newest = exemplars.slice(0, 8);
+    for (const list of [index.field.get(e.field.id), index.unit.get(e.unit.id), index.kind.get(e.kind.id), newest]) {
       for (const other of list ?? []) {
         if (picks.length >= 3) break;
         if (other !== e && !picks.includes(other.slug)) picks.push(other.slug);

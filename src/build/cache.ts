@@ -1,0 +1,300 @@
+// The content-hash build cache kept between runs (and between CI runs with actions/cache): per-file work keyed by file hash + code version.
+//
+// Layout: <dir>/<namespace>.json, two lines: a header {format, namespace, version, sha256, count} and the entries as one
+// JSON array of [key, value]. A file whose header, version or checksum does not match, or that does not parse, is ignored
+// whole (a cold run, never a wrong one); a value that fails its namespace's shape check is a miss.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseFile, type FileRef, type LocalFinding, type ParsedDoc } from "../content/parse.ts";
+import { decodeUtf8 } from "../content/text.ts";
+import type { NodePos, Pos } from "../content/yaml.ts";
+
+/** Bump when the file layout changes. */
+export const CACHE_FORMAT = 1;
+
+/** Environment variable naming the cache folder; `off` (or `0`, `false`) disables the cache. */
+export const CACHE_ENV = "GUONG_SANG_CACHE_DIR";
+
+/** Default folder, relative to the working directory: what CI keeps with actions/cache. */
+export const DEFAULT_CACHE_DIR = ".cache/guong-sang";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The cache folder for this run, or undefined when caching is off. */
+export function resolveCacheDir(cwd: string, env: Record<string, string | undefined> = process.env): string | undefined {
+  const value = env[CACHE_ENV];
+  if (value !== undefined && /^(off|0|false|no)$/i.test(value.trim())) return undefined;
+  return path.resolve(cwd, value && value.trim() ? value : DEFAULT_CACHE_DIR);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const names = (await readdir(dir, { recursive: true, withFileTypes: true })) as import("node:fs").Dirent[];
+    return names
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath ?? (d as unknown as { path: string }).path, d.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+let versionMemo: Promise<string> | undefined;
+
+/**
+ * The code version: a hash of package-lock.json, every file under src/ and schemas/, and the cache format.
+ * Any change to the code, a dependency or a schema starts a fresh cache.
+ */
+export function codeVersion(root: string = REPO_ROOT): Promise<string> {
+  if (root === REPO_ROOT && versionMemo) return versionMemo;
+  const compute = async (): Promise<string> => {
+    const hash = createHash("sha256").update(`format ${CACHE_FORMAT}\n`);
+    const files = [path.join(root, "package-lock.json"), ...(await listFiles(path.join(root, "src"))), ...(await listFiles(path.join(root, "schemas")))];
+    for (const file of files) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch {
+        continue; // a missing lock file hashes as absent
+      }
+      hash.update(`${path.relative(root, file)}\n${bytes.length}\n`).update(bytes);
+    }
+    return hash.digest("hex").slice(0, 32);
+  };
+  const result = compute();
+  if (root === REPO_ROOT) versionMemo = result;
+  return result;
+}
+
+export interface StoreStats {
+  /** Entries read from disk. */
+  loaded: number;
+  hits: number;
+  misses: number;
+  /** Why the file on disk was not used, if it was not. */
+  discarded?: "missing" | "corrupt" | "stale";
+}
+
+interface Header {
+  format: number;
+  namespace: string;
+  version: string;
+  sha256: string;
+  count: number;
+}
+
+function isHeader(value: unknown): value is Header {
+  if (!value || typeof value !== "object") return false;
+  const h = value as Record<string, unknown>;
+  return typeof h.format === "number" && typeof h.namespace === "string" && typeof h.version === "string" && typeof h.sha256 === "string" && typeof h.count === "number";
+}
+
+/**
+ * One namespace of the cache: a map from key to value, loaded whole, written whole.
+ * Only entries read or written during this run are saved, so deleted files drop out.
+ */
+export class CacheStore<V> {
+  readonly stats: StoreStats = { loaded: 0, hits: 0, misses: 0 };
+  private readonly old = new Map<string, unknown>();
+  private readonly next = new Map<string, V>();
+  private dirty = false;
+
+  private constructor(
+    readonly file: string,
+    readonly namespace: string,
+    readonly version: string,
+    private readonly isValue: (value: unknown) => value is V,
+  ) {}
+
+  /** Opens `<dir>/<namespace>.json`; a missing, stale or corrupt file gives an empty store. */
+  static async open<V>(dir: string, namespace: string, version: string, isValue: (value: unknown) => value is V): Promise<CacheStore<V>> {
+    const store = new CacheStore<V>(path.join(dir, `${namespace}.json`), namespace, version, isValue);
+    await store.load();
+    return store;
+  }
+
+  private async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.file, "utf8");
+    } catch {
+      this.stats.discarded = "missing";
+      return;
+    }
+    const newline = text.indexOf("\n");
+    try {
+      const header: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
+      if (!isHeader(header) || header.format !== CACHE_FORMAT || header.namespace !== this.namespace) {
+        this.stats.discarded = "corrupt";
+        return;
+      }
+      if (header.version !== this.version) {
+        this.stats.discarded = "stale";
+        return;
+      }
+      const payload = text.slice(newline + 1);
+      if (createHash("sha256").update(payload).digest("hex") !== header.sha256) {
+        this.stats.discarded = "corrupt";
+        return;
+      }
+      const entries: unknown = JSON.parse(payload);
+      if (!Array.isArray(entries) || entries.length !== header.count) {
+        this.stats.discarded = "corrupt";
+        return;
+      }
+      for (const pair of entries) {
+        if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string") this.old.set(pair[0], pair[1]);
+      }
+      this.stats.loaded = this.old.size;
+    } catch {
+      this.old.clear();
+      this.stats.discarded = "corrupt";
+    }
+  }
+
+  get(key: string): V | undefined {
+    const fresh = this.next.get(key);
+    if (fresh !== undefined) {
+      this.stats.hits++;
+      return fresh;
+    }
+    const value = this.old.get(key);
+    if (value !== undefined && this.isValue(value)) {
+      this.stats.hits++;
+      this.next.set(key, value);
+      return value;
+    }
+    this.stats.misses++;
+    return undefined;
+  }
+
+  set(key: string, value: V): void {
+    this.next.set(key, value);
+    this.dirty = true;
+  }
+
+  /** Writes the entries used in this run, atomically (temporary file, then rename). */
+  async save(): Promise<void> {
+    if (!this.dirty && this.next.size === this.old.size) return;
+    const payload = JSON.stringify([...this.next]);
+    const header: Header = {
+      format: CACHE_FORMAT,
+      namespace: this.namespace,
+      version: this.version,
+      sha256: createHash("sha256").update(payload).digest("hex"),
+      count: this.next.size,
+    };
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(header)}\n${payload}`);
+    await rename(tmp, this.file);
+  }
+}
+
+/** Removes the cache folder (what `rm -rf .cache/guong-sang` does). */
+export async function clearCache(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** sha256 of bytes, hex: the content half of every cache key. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+// ─── The validator's per-file cache ──────────────────────────────────────────────────────────────────────────────
+
+/** What is kept of one parsed file: everything `parseFile` computes except the text, which is re-read from disk. */
+export interface CachedDoc {
+  data: Record<string, unknown> | null;
+  positions: [string, NodePos][];
+  bodyLine: number;
+  /** The body is `text.slice(bodyStart)` when it is the text's tail; otherwise `body` holds it. */
+  bodyStart?: number;
+  body?: string;
+  draft: boolean;
+  schemaValid: boolean;
+  hasText: boolean;
+  problems: LocalFinding[];
+}
+
+function isPos(v: unknown): v is Pos {
+  return !!v && typeof v === "object" && typeof (v as Pos).line === "number" && typeof (v as Pos).column === "number";
+}
+
+/** Shape check of a cached document: anything else is a miss, parsed afresh. */
+export function isCachedDoc(value: unknown): value is CachedDoc {
+  if (!value || typeof value !== "object") return false;
+  const d = value as Record<string, unknown>;
+  if (d.data !== null && (typeof d.data !== "object" || Array.isArray(d.data))) return false;
+  if (typeof d.bodyLine !== "number" || typeof d.draft !== "boolean" || typeof d.schemaValid !== "boolean" || typeof d.hasText !== "boolean") return false;
+  if (d.bodyStart !== undefined && typeof d.bodyStart !== "number") return false;
+  if (d.body !== undefined && typeof d.body !== "string") return false;
+  if (d.bodyStart === undefined && d.body === undefined) return false;
+  if (!Array.isArray(d.positions) || !d.positions.every((p) => Array.isArray(p) && typeof p[0] === "string" && p[1] && isPos((p[1] as NodePos).value))) return false;
+  if (!Array.isArray(d.problems)) return false;
+  return d.problems.every((p) => {
+    const f = p as LocalFinding;
+    return !!f && typeof f.file === "string" && typeof f.line === "number" && typeof f.column === "number" && (f.severity === "error" || f.severity === "warning") && typeof f.rule === "string" && typeof f.message === "string";
+  });
+}
+
+/** The cache key of one file: where it sits and what it holds. */
+export function docKey(ref: FileRef, hash: string): string {
+  return `${ref.kind}\u0000${ref.type ?? ""}\u0000${ref.file}\u0000${hash}`;
+}
+
+function toCached(doc: ParsedDoc): CachedDoc {
+  const text = doc.text;
+  const tail = text !== undefined && text.endsWith(doc.body);
+  return {
+    data: doc.data ?? null,
+    positions: [...doc.positions],
+    bodyLine: doc.bodyLine,
+    ...(tail ? { bodyStart: (text as string).length - doc.body.length } : { body: doc.body }),
+    draft: doc.draft,
+    schemaValid: doc.schemaValid,
+    hasText: text !== undefined,
+    problems: doc.problems,
+  };
+}
+
+function fromCached(ref: FileRef, bytes: Uint8Array, hash: string, c: CachedDoc): ParsedDoc | undefined {
+  const text = c.hasText ? decodeUtf8(bytes).text : undefined;
+  if (c.hasText && text === undefined) return undefined;
+  const body = c.bodyStart !== undefined ? (text ?? "").slice(c.bodyStart) : (c.body as string);
+  return {
+    ...ref,
+    data: c.data ?? undefined,
+    positions: new Map(c.positions),
+    body,
+    bodyLine: c.bodyLine,
+    draft: c.draft,
+    hash,
+    schemaValid: c.schemaValid,
+    ...(text !== undefined ? { text } : {}),
+    problems: c.problems,
+  };
+}
+
+/** `parseFile` through the cache: a hit skips YAML, schema and text checks; a miss parses and records. */
+export function cachedParseFile(store: CacheStore<CachedDoc>, parse: typeof parseFile = parseFile): typeof parseFile {
+  return (ref, bytes) => {
+    const hash = contentHash(bytes);
+    const key = docKey(ref, hash);
+    const hit = store.get(key);
+    if (hit) {
+      const doc = fromCached(ref, bytes, hash, hit);
+      if (doc) return doc;
+    }
+    const doc = parse(ref, bytes);
+    store.set(key, toCached(doc));
+    return doc;
+  };
+}
+
+/** Opens the validator's store in `dir` for the current code version. */
+export async function openParseCache(dir: string, version?: string): Promise<CacheStore<CachedDoc>> {
+  return CacheStore.open(dir, "parse", version ?? (await codeVersion()), isCachedDoc);
+}
