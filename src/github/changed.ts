@@ -80,7 +80,7 @@ export interface ContentChanges {
   entries: EntryChange[];
   /** Other changed files inside the content folder (site.yaml, images), by path. */
   otherContent: ChangedFile[];
-  /** True when a change can affect every entry (site.yaml or a schema), so everything must be validated. */
+  /** True when a change can affect other entries (site.yaml, a schema, a removed or renamed slug): validate everything. */
   validateAll: boolean;
   /** Existing entry files to validate, relative to the repository root. */
   filesToValidate: string[];
@@ -136,6 +136,8 @@ export function contentChanges(files: readonly ChangedFile[], contentDir = "cont
   }
   entries.sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || compareText(a.path, b.path));
   otherContent.sort((a, b) => compareText(a.path, b.path));
+  // A removed or renamed slug can break references from files the PR did not touch: check them all.
+  if (entries.some((e) => e.status === "deleted" || (e.oldSlug !== undefined && e.oldSlug !== e.slug))) validateAll = true;
   const filesToValidate = entries.filter((e) => e.status !== "deleted").map((e) => e.path);
   return { entries, otherContent, validateAll, filesToValidate };
 }

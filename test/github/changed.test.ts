@@ -47,7 +47,7 @@ describe("contentChanges", () => {
       { type: "bulletin", slug: "2019-02", status: "added", path: "content/bulletins/2019-02.md" },
     ]);
     expect(changes.otherContent).toEqual([{ status: "added", path: "content/exemplars/2019/anh.jpg" }]);
-    expect(changes.validateAll).toBe(false);
+    expect(changes.validateAll).toBe(true); // a plan was renamed and an activity removed
     expect(changes.filesToValidate).toEqual([
       "content/exemplars/2019/b.md",
       "content/exemplars/2019/tu-ngoai.md",
@@ -57,6 +57,7 @@ describe("contentChanges", () => {
   });
 
   it("validates everything when site.yaml or a schema changes, and honours another content folder", () => {
+    expect(contentChanges([{ status: "modified", path: "content/exemplars/2019/a.md" }, { status: "renamed", path: "content/exemplars/2020/a.md", oldPath: "content/exemplars/2019/a.md" }]).validateAll).toBe(false);
     expect(contentChanges([{ status: "modified", path: "content/site.yaml" }]).validateAll).toBe(true);
     expect(contentChanges([{ status: "modified", path: "schemas/exemplar.schema.json" }]).validateAll).toBe(true);
     const fork = contentChanges([{ status: "added", path: "units/long-bien/exemplars/2020/a.md" }, { status: "added", path: "content/exemplars/2020/b.md" }], "./units/long-bien/");
@@ -88,7 +89,7 @@ describe("changed files between two commits of a real repository", () => {
     const run = io(["--list", listFile], actions.env, repo.dir);
     expect(runChangedFiles(run.io)).toBe(0);
     expect(run.out.stderr).toBe("");
-    expect(actions.outputs()).toEqual({ count: "4", "validate-all": "false" });
+    expect(actions.outputs()).toEqual({ count: "4", "validate-all": "true" });
     expect(readFileSync(listFile, "utf8")).toBe(
       "content/exemplars/2019/bac-si-tran-van-an.md\0content/exemplars/2019/co-giao-nguyen-thi-mai.md\0content/exemplars/2019/mo-hinh-thu.md\0content/activities/2019/giao-luu-ngay-19-5.md\0",
     );
