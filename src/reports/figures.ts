@@ -1,6 +1,6 @@
 // Quarter and year figures from the content model: the /bao-cao/ JSON shape plus what the report pages show.
 import type { ActivityEntry, BulletinEntry, ContentModel, Entry, ExemplarEntry, PlanEntry, SiteConfig } from "../content/model.ts";
-import { compareContentDates, isoDate, vietnamDate } from "../vi/date.ts";
+import { isDateTimeWithOffset, isoDate, vietnamDate } from "../vi/date.ts";
 import {
   type Quarter,
   addQuarters,
@@ -130,37 +130,43 @@ function bump(map: Record<string, number>, id: string | undefined): void {
   if (id !== undefined && Object.hasOwn(map, id)) map[id] = (map[id] as number) + 1;
 }
 
-function byDateThenSlug(a: Entry, b: Entry): number {
-  const ad = (a.data as { date: string }).date;
-  const bd = (b.data as { date: string }).date;
-  return compareContentDates(ad, bd) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-}
-
 function emptyEntries(): PeriodEntries {
   return { exemplars: [], activities: [], plans: [], bulletins: [] };
 }
 
+/** Sort key of a content date: its Hà Nội calendar date, then its instant when it has a time. */
+function dateKey(date: string): { day: string; instant: number } {
+  return { day: isoDate(vietnamDate(date)), instant: isDateTimeWithOffset(date) ? Date.parse(date) : 0 };
+}
+
 /**
- * Groups the published entries by quarter, once. Drafts never count, even when the model holds
- * them for a preview build.
+ * Groups the published entries by quarter, once, each list by date then slug. Drafts never count,
+ * even when the model holds them for a preview build. Each date is converted once (10,000 entries
+ * sorted with a converting comparator cost seconds).
  */
 export function entriesByQuarter(model: ContentModel): Map<string, PeriodEntries> {
-  const buckets = new Map<string, PeriodEntries>();
-  const put = <K extends keyof PeriodEntries>(key: K, entry: PeriodEntries[K][number]): void => {
+  type Keyed = { entry: Entry; day: string; instant: number };
+  const buckets = new Map<string, Record<keyof PeriodEntries, Keyed[]>>();
+  const put = (key: keyof PeriodEntries, entry: Entry & { data: { date: string } }): void => {
     if (entry.draft) return;
-    const id = quarterId(quarterOf(entry.data.date));
+    const k = dateKey(entry.data.date);
+    const id = quarterId(quarterOf(k.day));
     let bucket = buckets.get(id);
-    if (!bucket) buckets.set(id, (bucket = emptyEntries()));
-    (bucket[key] as Entry[]).push(entry);
+    if (!bucket) buckets.set(id, (bucket = { exemplars: [], activities: [], plans: [], bulletins: [] }));
+    bucket[key].push({ entry, ...k });
   };
   for (const e of model.exemplars) put("exemplars", e);
   for (const a of model.activities) put("activities", a);
   for (const p of model.plans) put("plans", p);
   for (const b of model.bulletins) put("bulletins", b);
-  for (const bucket of buckets.values()) {
-    for (const list of Object.values(bucket) as Entry[][]) list.sort(byDateThenSlug);
+  const byKey = (a: Keyed, b: Keyed): number =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : a.instant - b.instant || (a.entry.slug < b.entry.slug ? -1 : a.entry.slug > b.entry.slug ? 1 : 0);
+  const sorted = <T extends Entry>(list: Keyed[]): T[] => list.sort(byKey).map((k) => k.entry as T);
+  const out = new Map<string, PeriodEntries>();
+  for (const [id, b] of buckets) {
+    out.set(id, { exemplars: sorted(b.exemplars), activities: sorted(b.activities), plans: sorted(b.plans), bulletins: sorted(b.bulletins) });
   }
-  return buckets;
+  return out;
 }
 
 function mergeEntries(parts: readonly PeriodEntries[]): PeriodEntries {
@@ -174,17 +180,21 @@ function mergeEntries(parts: readonly PeriodEntries[]): PeriodEntries {
   return out;
 }
 
-/** The contract figures of one period from its entries. */
+/**
+ * The contract figures of one period from its entries. An exemplar counts in its own `ward`, else
+ * in the ward of its proposing unit when site.yaml places the unit in one ward, else in none.
+ */
 export function periodData(site: SiteConfig, period: string, from: string, to: string, entries: PeriodEntries): PeriodData {
   const units = site.units.map((u) => u.id);
   const byKind = zeros(exemplarKinds());
   const byUnit = zeros(units);
   const byWard = zeros(site.wards.map((w) => w.id));
   const byField = zeros(site.fields.map((f) => f.id));
+  const unitWard = new Map(site.units.map((u) => [u.id, u.ward]));
   for (const e of entries.exemplars) {
     bump(byKind, e.data.kind);
     bump(byUnit, e.data.unit);
-    bump(byWard, exemplarWard(site, e));
+    bump(byWard, e.data.ward ?? unitWard.get(e.data.unit));
     bump(byField, e.data.field);
   }
   const byType = zeros(site.activityTypes.map((t) => t.id));
@@ -210,14 +220,6 @@ export function periodData(site: SiteConfig, period: string, from: string, to: s
     bulletins: { total: entries.bulletins.length, ids: entries.bulletins.map((b) => b.slug) },
     unitsWithoutExemplars: site.units.filter((u) => u.submits !== false && byUnit[u.id] === 0).map((u) => u.id),
   };
-}
-
-/**
- * The ward an exemplar counts in: its own `ward`, else the ward of its proposing unit when
- * site.yaml places the unit in one ward; none otherwise.
- */
-export function exemplarWard(site: SiteConfig, e: ExemplarEntry): string | undefined {
-  return e.data.ward ?? site.units.find((u) => u.id === e.data.unit)?.ward;
 }
 
 export function totalsOf(d: PeriodData): Totals {
@@ -259,6 +261,8 @@ interface Index {
   buckets: Map<string, PeriodEntries>;
   /** Each unit's published exemplar dates (Vietnamese calendar dates), ascending. */
   exemplarDatesByUnit: Map<string, string[]>;
+  /** Figures already computed, by period id (a quarter is needed by itself, the next quarter, a year later and its year). */
+  figures: Map<string, PeriodData>;
 }
 
 function buildIndex(model: ContentModel): Index {
@@ -270,7 +274,7 @@ function buildIndex(model: ContentModel): Index {
     exemplarDatesByUnit.set(e.data.unit, list);
   }
   for (const list of exemplarDatesByUnit.values()) list.sort();
-  return { site: model.site, buckets: entriesByQuarter(model), exemplarDatesByUnit };
+  return { site: model.site, buckets: entriesByQuarter(model), exemplarDatesByUnit, figures: new Map() };
 }
 
 function lastOnOrBefore(sorted: readonly string[] | undefined, to: string): string | undefined {
@@ -289,8 +293,15 @@ function quarterEntries(index: Index, q: Quarter): PeriodEntries {
   return index.buckets.get(quarterId(q)) ?? emptyEntries();
 }
 
+function cached(index: Index, period: string, compute: () => PeriodData): PeriodData {
+  let data = index.figures.get(period);
+  if (!data) index.figures.set(period, (data = compute()));
+  return data;
+}
+
 function quarterData(index: Index, q: Quarter): PeriodData {
-  return periodData(index.site, quarterId(q), quarterStart(q), quarterEnd(q), quarterEntries(index, q));
+  const id = quarterId(q);
+  return cached(index, id, () => periodData(index.site, id, quarterStart(q), quarterEnd(q), quarterEntries(index, q)));
 }
 
 function yearEntries(index: Index, year: number): PeriodEntries {
@@ -298,7 +309,7 @@ function yearEntries(index: Index, year: number): PeriodEntries {
 }
 
 function yearData(index: Index, year: number): PeriodData {
-  return periodData(index.site, String(year), `${year}-01-01`, `${year}-12-31`, yearEntries(index, year));
+  return cached(index, String(year), () => periodData(index.site, String(year), `${year}-01-01`, `${year}-12-31`, yearEntries(index, year)));
 }
 
 function details(index: Index, data: PeriodData, entries: PeriodEntries): Omit<PeriodReport, "previous" | "yearAgo"> {
