@@ -112,7 +112,8 @@ export function schemaProblems(kind: SchemaKind, errors: readonly ErrorObject[],
   const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => `${e.instancePath}\u0000${e.schemaPath}/`);
   const seen = new Set<string>();
   for (const error of errors) {
-    if (error.keyword === "if") continue;
+    // `if` wraps its `then` errors; a propertyNames sub-error is worded by the propertyNames error itself.
+    if (error.keyword === "if" || error.schemaPath.includes("/propertyNames/")) continue;
     if (error.keyword !== "anyOf" && anyOfPaths.some((p) => `${error.instancePath}\u0000${error.schemaPath}`.startsWith(p))) continue;
     const problem = oneProblem(kind, error, data);
     if (!problem) continue;
@@ -145,6 +146,11 @@ function oneProblem(kind: SchemaKind, error: ErrorObject, data: unknown): Schema
   const schema = schemaAt(kind, segments);
   const params = error.params as Record<string, unknown>;
   const at = { pointer: error.instancePath };
+  if (typeof params.propertyName === "string") {
+    // A key that breaks `propertyNames` (e.g. an abbreviation in site.yaml): name the key itself.
+    const name = params.propertyName;
+    return { pointer: `${error.instancePath}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, atKey: true, rule: "schema-pattern", message: `Tên "${name}" trong ${fieldName(kind, segments).replace(/^Trường/, "trường")} không đúng dạng${describe(schema)}.` };
+  }
   switch (error.keyword) {
     case "required": {
       const missing = String(params.missingProperty);

@@ -39,3 +39,21 @@ describe("loadContent", () => {
     ]);
   });
 });
+
+describe("front matter engine", () => {
+  it("never fills gray-matter's string-keyed cache (options are always passed)", async () => {
+    const matter = (await import("gray-matter")).default as unknown as { cache: Record<string, unknown> };
+    const dir = await writeTree({ "exemplars/2019/co-giao-mai.md": EXEMPLAR });
+    await loadContent(dir, { cwd: dir });
+    expect(Object.keys(matter.cache)).toEqual([]);
+  });
+
+  it("names a badly formed key in a map with propertyNames (site.yaml abbreviations)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { MINIMAL_SITE } = await import("./helpers.ts");
+    const site = (await readFile(MINIMAL_SITE, "utf8")).replace("    TCCS: tổ chức cơ sở", "    TCCS: tổ chức cơ sở\n    quá dài và có dấu cách: x");
+    expect(await check({ "site.yaml": site })).toEqual([
+      `site.yaml:57:5: error: Tên "quá dài và có dấu cách" trong trường "Chữ viết tắt" (loudspeaker.abbreviations) không đúng dạng (Chữ viết tắt và cách đọc đầy đủ, ví dụ TCCS: tổ chức cơ sở). (schema-pattern)`,
+    ]);
+  });
+});
