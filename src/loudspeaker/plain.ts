@@ -8,6 +8,9 @@ import type Token from "markdown-it/lib/token.mjs";
 // instead of being read out as "<b>".
 const parser = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
 
+/** Characters and line starts that can make Markdown syntax; text without any is read as it is. */
+const MARKDOWN_TRIGGER = /[\n*_`[\]<>#!|\\&~=]|^\s*(?:[-+]|\d+[.)])\s|^\s{4}/u;
+
 /** Block tokens whose content is never read aloud. */
 const SKIPPED_BLOCKS = new Set(["fence", "code_block", "html_block", "hr"]);
 /** Block closers that end a spoken block. */
@@ -38,7 +41,13 @@ function inlineText(children: readonly Token[]): string {
  * plain string each. Tables, code, raw HTML, images and link targets are dropped.
  */
 export function markdownBlocks(source: string): string[] {
-  const tokens = parser.parse(source.normalize("NFC"), {});
+  const text = source.normalize("NFC");
+  // Most fields are one plain line: nothing markdown-it would change, so the parse is skipped.
+  if (!MARKDOWN_TRIGGER.test(text)) {
+    const plain = text.replace(/\s+/g, " ").trim();
+    return plain ? [plain] : [];
+  }
+  const tokens = parser.parse(text, {});
   const blocks: string[] = [];
   let current = "";
   let tableDepth = 0;

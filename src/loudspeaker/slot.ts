@@ -4,17 +4,20 @@ import { exemplarParagraphs, siteProperNames } from "./script.ts";
 import { type Speaker, createSpeaker } from "./spoken.ts";
 import { countSyllables, readingSeconds } from "./timing.ts";
 
+const PLAIN_WORD = /^\p{L}+$/u;
+const ROMAN = /^[IVXLCDM]+$/;
+
 export interface SlotCheck {
-  /** Seconds for the opening, the exemplar and the closing. */
+  /** Seconds for the opening, the exemplar and the closing (NaN when a quick bound showed it fits without reading it). */
   seconds: number;
-  /** Seconds for the exemplar alone. */
+  /** Seconds for the exemplar alone (NaN as above). */
   itemSeconds: number;
   slotSeconds: number;
   fits: boolean;
 }
 
 /** A checker compiled once per site.yaml: the speaker and the longest opening and closing. */
-export function createSlotChecker(site: SiteConfig): (exemplar: Exemplar) => SlotCheck {
+export function createSlotChecker(site: SiteConfig, options: { exact?: boolean } = {}): (exemplar: Exemplar) => SlotCheck {
   const speaker: Speaker = createSpeaker(site.loudspeaker.abbreviations);
   const { wordsPerMinute, slotMinutes } = site.loudspeaker;
   const slotSeconds = Math.round(slotMinutes * 60);
@@ -34,7 +37,29 @@ export function createSlotChecker(site: SiteConfig): (exemplar: Exemplar) => Slo
     }
     return n;
   };
+  const keys = new Set(Object.keys(site.loudspeaker.abbreviations));
+  const maxExpansion = Math.max(1, ...Object.values(site.loudspeaker.abbreviations).map((v) => (v ?? "").split(/\s+/u).length));
+  const minKey = Math.max(1, Math.min(...[...keys].map((k) => k.length)));
+  const slotSyllables = (slotSeconds * wordsPerMinute) / 60;
+  /** An upper bound of the syllables a raw text can be read with: a plain word is one; anything else gets a generous allowance. */
+  const upperBound = (text: string): number => {
+    let n = 0;
+    for (const token of text.split(/\s+/u)) {
+      if (!token) continue;
+      const bare = token.replace(/[,.;:!?]+$/u, "");
+      if (PLAIN_WORD.test(bare) && !ROMAN.test(bare) && !keys.has(bare) && !keys.has(token)) n += 1;
+      else n += 3 * token.length + maxExpansion * Math.ceil(token.length / minKey);
+    }
+    return n;
+  };
   return (exemplar) => {
+    // Most items are far shorter than a slot: a cheap bound on the raw text settles them without reading them.
+    const raw = exemplar.loudspeaker ?? [exemplar.title, exemplar.summary, ...exemplar.achievements, exemplar.method ?? ""].join(" ");
+    const labels = exemplar.loudspeaker ? 0 : 10 + 5 * exemplar.achievements.length;
+    const bound = upperBound(raw) + labels + frameSyllables(exemplar.ward ?? unitWard.get(exemplar.unit));
+    if (!options.exact && bound <= slotSyllables) {
+      return { seconds: Number.NaN, itemSeconds: Number.NaN, slotSeconds, fits: true };
+    }
     const itemSyllables = exemplarParagraphs(exemplar, properNames).reduce((sum, p) => sum + countSyllables(speaker.speak(p)), 0);
     const frame = frameSyllables(exemplar.ward ?? unitWard.get(exemplar.unit));
     const itemSeconds = readingSeconds(itemSyllables, wordsPerMinute);

@@ -66,6 +66,9 @@ function ordinal(n: number, rank: boolean): string {
 /** Words a Roman numeral may follow ("khóa XII", "Quý IV", "thế kỷ XXI", "lần thứ IV"). */
 const ROMAN_CONTEXT = "khóa|khoá|quý|đại hội|thế kỷ|lần thứ|thứ|phần|chương|mục|hạng|kỳ|nhiệm kỳ|giai đoạn";
 
+/** A standalone Roman numeral or a quarter with a digit: the only texts romanNumerals() changes. */
+const ROMAN_TRIGGER = /(?<![\p{L}\p{N}])[IVXLCDM]+(?![\p{L}\p{N}])|[Qq]uý\s+\d/u;
+
 /** Measurement units written after a number, and how they are read. */
 const UNITS: Readonly<Record<string, string>> = {
   "%": "phần trăm",
@@ -101,11 +104,26 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 /** Combining marks that Vietnamese letters use (tones, circumflex, breve, horn). */
 const VIETNAMESE_MARKS = /^[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B]*$/u;
 
+const letterCache = new Map<string, boolean>();
+
 /** True for a letter of the Vietnamese alphabet, with its marks (also f, j, w, z for foreign names). */
 export function isVietnameseLetter(ch: string): boolean {
-  if (ch === "đ" || ch === "Đ") return true;
-  const decomposed = ch.normalize("NFD");
-  return /^[a-zA-Z]/.test(decomposed) && VIETNAMESE_MARKS.test(decomposed.slice(1));
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return true;
+  if (code < 128) return false;
+  let known = letterCache.get(ch);
+  if (known === undefined) {
+    const decomposed = ch.normalize("NFD");
+    known = ch === "đ" || ch === "Đ" || (/^[a-zA-Z]/.test(decomposed) && VIETNAMESE_MARKS.test(decomposed.slice(1)));
+    // Bounded: the cache only ever holds distinct characters met in content.
+    if (letterCache.size < 10_000) letterCache.set(ch, known);
+  }
+  return known;
+}
+
+/** True for a character a script may keep as it is. */
+function isAllowed(ch: string): boolean {
+  return isVietnameseLetter(ch) || (ch >= "0" && ch <= "9") || ch === " " || ch === "\n" || SPOKEN_PUNCTUATION.includes(ch);
 }
 
 /** Punctuation an announcer reads as a pause; everything else in a script is a letter, a digit, a space or a line break. */
@@ -115,15 +133,14 @@ export const SPOKEN_PUNCTUATION = ".,;:!?";
 export function stumblingCharacters(text: string): string[] {
   const bad = new Set<string>();
   for (const ch of text.normalize("NFC")) {
-    if (isVietnameseLetter(ch) || /[0-9 \n]/.test(ch) || SPOKEN_PUNCTUATION.includes(ch)) continue;
-    bad.add(ch);
+    if (!isAllowed(ch)) bad.add(ch);
   }
   return [...bad];
 }
 
 /** Turns a character outside the allow-list into what can be read: a foreign letter loses its marks, anything else goes. */
 function sanitiseChar(ch: string): string {
-  if (isVietnameseLetter(ch) || /[0-9 \n]/.test(ch) || SPOKEN_PUNCTUATION.includes(ch)) return ch;
+  if (isAllowed(ch)) return ch;
   const base = ch.normalize("NFD").replace(/\p{M}+/gu, "");
   if (/^[a-zA-Z]$/.test(base)) return base;
   if (/\p{L}/u.test(ch)) return ch.normalize("NFD").replace(/\p{M}+/gu, "").replace(/[^a-zA-Z]/g, "");
@@ -281,25 +298,31 @@ export function createSpeaker(abbreviations: Abbreviations): Speaker {
   }
 
   function symbols(text: string): string {
-    let out = text
-      .replace(/\.\/\./g, ".")
-      .replace(/(?<![\p{L}])v\.v\.*/gu, "vân vân.")
-      .replace(/…|\.{2,}/g, ".")
-      .replace(/[“”"„‟«»‘’`']/g, "")
-      // Parenthetical remarks are read as a clause between commas.
-      .replace(/\s*[([]\s*([^()[\]]*?)\s*[)\]]/g, ", $1, ")
-      .replace(/[()[\]]/g, " ");
+    let out = text;
+    if (out.includes("./.")) out = out.replace(/\.\/\./g, ".");
+    if (out.includes("v.v")) out = out.replace(/(?<![\p{L}])v\.v\.*/gu, "vân vân.");
+    if (/…|\.\./.test(out)) out = out.replace(/…|\.{2,}/g, ".");
+    out = out.replace(/[“”"„‟«»‘’`']/g, "");
+    // Parenthetical remarks are read as a clause between commas.
+    if (/[()[\]]/.test(out)) out = out.replace(/\s*[([]\s*([^()[\]]*?)\s*[)\]]/g, ", $1, ").replace(/[()[\]]/g, " ");
     out = out.replace(/°C|[&%+=~≈×><≥≤°№]/g, (s) => SYMBOLS[s] ?? " ");
-    out = out
-      .replace(/(\d)\s*\/\s*(\d)/g, "$1 trên $2")
-      .replace(/(\p{L})\s*\/\s*(?=\p{L})/gu, "$1 hoặc ")
-      .replace(/\//g, " ")
-      // A dash between words, spaced or not (clause break or "chính trị - xã hội"): a pause.
-      .replace(/\s+[-–—]+\s*|\s*[–—]+\s+|[–—]+/g, ", ")
-      .replace(/(\p{L})-(?=\p{L})/gu, "$1 ")
-      .replace(/(\d)-(?=\p{L})/gu, "$1 ")
-      .replace(/-/g, " ");
-    return [...out].map(sanitiseChar).join("");
+    if (out.includes("/")) {
+      out = out
+        .replace(/(\d)\s*\/\s*(\d)/g, "$1 trên $2")
+        .replace(/(\p{L})\s*\/\s*(?=\p{L})/gu, "$1 hoặc ")
+        .replace(/\//g, " ");
+    }
+    if (/[-–—]/.test(out)) {
+      out = out
+        // A dash between words, spaced or not (clause break or "chính trị - xã hội"): a pause.
+        .replace(/\s+[-–—]+\s*|\s*[–—]+\s+|[–—]+/g, ", ")
+        .replace(/(\p{L})-(?=\p{L})/gu, "$1 ")
+        .replace(/(\d)-(?=\p{L})/gu, "$1 ")
+        .replace(/-/g, " ");
+    }
+    // Most text is already clean: only rebuild it when a character is not allowed.
+    for (const ch of out) if (!isAllowed(ch)) return [...out].map(sanitiseChar).join("");
+    return out;
   }
 
   function tidy(text: string): string {
@@ -319,14 +342,19 @@ export function createSpeaker(abbreviations: Abbreviations): Speaker {
 
   function speak(input: string): string {
     let text = input.normalize("NFC");
-    text = text.replace(/\b(?:https?:\/\/|www\.)\S+?(?=[.,;:!?)\]]*(?:\s|$))/giu, " ").replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, " ");
-    text = documentNumbers(text);
-    text = romanNumerals(text);
-    text = dates(text);
-    text = times(text);
-    text = units(text);
-    text = ranges(text);
-    text = numbers(text);
+    // Each rule runs only when its trigger is present: most sentences have no URL, date or document number.
+    if (/https?:|www\.|@/i.test(text)) {
+      text = text.replace(/\b(?:https?:\/\/|www\.)\S+?(?=[.,;:!?)\]]*(?:\s|$))/giu, " ").replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, " ");
+    }
+    if (text.includes("/")) text = documentNumbers(text);
+    if (ROMAN_TRIGGER.test(text)) text = romanNumerals(text);
+    if (/\d/.test(text)) {
+      if (/\d\s?[/.-]\s?\d/.test(text)) text = dates(text);
+      if (/\d\s?[hg:]/.test(text)) text = times(text);
+      text = units(text);
+      if (/\d\s*[-–—]/.test(text)) text = ranges(text);
+      text = numbers(text);
+    }
     text = expandAbbreviations(text);
     text = symbols(text);
     return tidy(text);

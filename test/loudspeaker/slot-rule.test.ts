@@ -1,4 +1,8 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load.ts";
+import { createSlotChecker } from "../../src/loudspeaker/slot.ts";
 import { exemplar, loadTree } from "./helpers.ts";
 
 // Fixture site.yaml: 60 syllables a minute, a 30-second slot, opening "Xin chào phường {phuong}." (5)
@@ -71,5 +75,23 @@ describe("loudspeaker-slot", () => {
       }),
     });
     expect(findings).toEqual([]);
+  });
+});
+
+describe("the quick bound of createSlotChecker", () => {
+  it("never lets an item through that the exact reading puts over the slot", async () => {
+    const { model } = await loadContent(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../content"));
+    const exact = createSlotChecker(model.site, { exact: true });
+    const tricky = {
+      ...model.exemplars[0]!.data,
+      loudspeaker: "UBND & MTTQ, TDP (khóa XII) ngày 19/5/2019: 1.250.000,5 đồng, 95% — Kế hoạch 08-KH/BTG, 2018-2019, v.v.",
+    };
+    for (const data of [...model.exemplars.map((e) => e.data), tricky]) {
+      const { seconds } = exact(data);
+      const site = { ...model.site, loudspeaker: { ...model.site.loudspeaker, slotMinutes: (seconds - 1) / 60 } };
+      expect(createSlotChecker(site)(data).fits).toBe(false);
+      const roomy = { ...model.site, loudspeaker: { ...model.site.loudspeaker, slotMinutes: seconds / 60 } };
+      expect(createSlotChecker(roomy, { exact: true })(data).fits).toBe(true);
+    }
   });
 });
