@@ -1,0 +1,61 @@
+// Approval records from git history: the commit that brought each file in, its PR number and date; nothing outside git.
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseGitLog, prNumber, readApprovals } from "../../src/site/approvals.ts";
+
+describe("prNumber", () => {
+  it.each([
+    ["Merge pull request #42 from don-vi/dien-hinh-moi", 42],
+    ["Thêm điển hình cô giáo Ánh (#7)", 7],
+    ["Add exemplar", undefined],
+    ["Fix #12 in the middle", undefined],
+  ])("%s → %s", (subject, n) => expect(prNumber(subject)).toBe(n));
+});
+
+describe("parseGitLog", () => {
+  it("takes the oldest sighting as the entry and the newest as the last update", () => {
+    const log = "\x1eccc\x1f2019-03-02T10:00:00+07:00\x1fMerge pull request #9 from a/b\n\nexemplars/a.md\n\x1ebbb\x1f2019-03-01T23:30:00Z\x1fMerge pull request #5 from a/c\n\nexemplars/a.md\nexemplars/b.md\n";
+    const map = parseGitLog(log);
+    expect(map.get("exemplars/b.md")).toEqual({ entered: { commit: "bbb", date: "2019-03-02", subject: "Merge pull request #5 from a/c", pr: 5 } });
+    expect(map.get("exemplars/a.md")?.entered.pr).toBe(5);
+    expect(map.get("exemplars/a.md")?.updated?.pr).toBe(9);
+  });
+});
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync("git", ["-c", "user.name=Thử", "-c", "user.email=thu@example.vn", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "ignore" });
+}
+
+describe("readApprovals", () => {
+  it("reads merge commits on the main line with one git log, relative to the content folder", async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), "gs-git-"));
+    const content = path.join(repo, "content");
+    await mkdir(path.join(content, "exemplars/2019"), { recursive: true });
+    git(repo, "init", "-q", "-b", "main");
+    await writeFile(path.join(content, "site.yaml"), "title: x\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "Start");
+    git(repo, "checkout", "-q", "-b", "de-xuat");
+    await writeFile(path.join(content, "exemplars/2019/a.md"), "---\n---\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "Đề xuất điển hình A");
+    git(repo, "checkout", "-q", "main");
+    git(repo, "merge", "-q", "--no-ff", "de-xuat", "-m", "Merge pull request #17 from don-vi/de-xuat");
+    await writeFile(path.join(content, "exemplars/2019/chua-commit.md"), "---\n---\n");
+
+    const map = await readApprovals(content);
+    const a = map.get("exemplars/2019/a.md");
+    expect(a?.entered.pr).toBe(17);
+    expect(a?.entered.subject).toBe("Merge pull request #17 from don-vi/de-xuat");
+    expect(a?.entered.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(map.has("exemplars/2019/chua-commit.md")).toBe(false);
+  });
+
+  it("returns nothing, without error, outside a git checkout", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "gs-nogit-"));
+    expect((await readApprovals(dir)).size).toBe(0);
+  });
+});

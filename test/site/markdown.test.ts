@@ -1,0 +1,43 @@
+// Our one markdown-it instance: no raw HTML, only safe links, headings shifted and prefixed.
+import { describe, expect, it } from "vitest";
+import { isSafeUrl, renderMarkdown, renderMarkdownInline } from "../../src/site/markdown.ts";
+
+describe("isSafeUrl", () => {
+  it.each(["https://example.vn/a", "http://x.vn", "mailto:a@b.vn", "tel:+84241234", "/dien-hinh/", "../a", "#nd-muc", "bai-viet", "//example.vn/x"])(
+    "accepts %s",
+    (url) => expect(isSafeUrl(url)).toBe(true),
+  );
+  it.each([
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    " javascript:alert(1)",
+    "java%09script:alert(1)",
+    "java%0Ascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "data:image/png;base64,iVBOR",
+    "file:///etc/passwd",
+    "%E0%A4%A",
+  ])("refuses %s", (url) => expect(isSafeUrl(url)).toBe(false));
+});
+
+describe("renderMarkdown", () => {
+  it("keeps raw HTML as text", () => {
+    expect(renderMarkdown("<b>x</b> <script>y</script>").value).toBe("<p>&lt;b&gt;x&lt;/b&gt; &lt;script&gt;y&lt;/script&gt;</p>\n");
+  });
+  it("does not link entity-encoded javascript: URLs", () => {
+    expect(renderMarkdown("[a](java&#x09;script:alert(1)) [b](&#106;avascript:alert(1))").value).not.toContain("<a ");
+  });
+  it("shifts headings one level down, prefixes ids and keeps them unique", () => {
+    expect(renderMarkdown("# Mục đích\n\n## Yêu cầu\n\n## Yêu cầu\n\n###### Sáu").value).toBe(
+      '<h2 id="nd-muc-dich">Mục đích</h2>\n<h3 id="nd-yeu-cau">Yêu cầu</h3>\n<h3 id="nd-yeu-cau-2">Yêu cầu</h3>\n<h6 id="nd-sau">Sáu</h6>\n',
+    );
+  });
+  it("shows images as their description, loading nothing", () => {
+    expect(renderMarkdown("![Ảnh hội nghị](https://evil.example/x.png)").value).toBe('<p><span class="md-image">[Ảnh: Ảnh hội nghị]</span></p>\n');
+  });
+  it("marks external links noopener noreferrer", () => {
+    expect(renderMarkdownInline("[x](https://a.vn)").value).toBe('<a href="https://a.vn" rel="noopener noreferrer">x</a>');
+    expect(renderMarkdownInline("[x](/a/)").value).toBe('<a href="/a/">x</a>');
+  });
+});
