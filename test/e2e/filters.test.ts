@@ -45,7 +45,8 @@ async function allPagesOf(watched: WatchedPage, path: string): Promise<string[]>
     const next = queue.shift()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    const { status, problems } = await watched.visit(server.origin + next);
+    // The load event is enough here: every page type's late requests are checked in pages.test.ts.
+    const { status, problems } = await watched.visit(server.origin + next, { settle: false });
     expect(problems, next).toEqual([]);
     expect(status, next).toBe(200);
     for (const p of await shownExemplars(watched)) found.add(p);
@@ -105,3 +106,77 @@ describe("filters without JavaScript", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("filters with JavaScript", () => {
+  /** Sets the filter selects (others back to "Tất cả") and returns the exemplars then shown, without leaving the page. */
+  async function filterInPlace(values: Record<string, string>): Promise<string[]> {
+    const page = withScript.page;
+    const before = page.url();
+    await page.$eval("[data-filter-bar] form", (form) => {
+      (form as HTMLFormElement).reset();
+      const status = document.querySelector("[data-filter-status]");
+      if (status) status.textContent = "";
+    });
+    for (const [dimension, id] of Object.entries(values)) await page.select(`[data-filter-bar] select[name="${dimension}"]`, id);
+    await page.waitForFunction(() => (document.querySelector("[data-filter-status]")?.textContent ?? "") !== "", { timeout: 10_000 });
+    expect(page.url()).toBe(before);
+    return shownExemplars(withScript);
+  }
+
+  beforeAll(async () => {
+    const { problems } = await withScript.visit(server.origin + "/dien-hinh/");
+    expect(problems).toEqual([]);
+  });
+
+  it("turns the facet links into one select per filter", async () => {
+    const names = await withScript.page.$$eval("[data-filter-bar] select", (selects) => selects.map((s) => (s as HTMLSelectElement).name).sort());
+    expect(names).toEqual(["field", "kind", "unit", "ward", "year"]);
+  });
+
+  it("shows, for the largest value of each filter, exactly the exemplars with that value", async () => {
+    const wrong: string[] = [];
+    for (const dimension of ["kind", "unit", "ward", "field", "year"]) {
+      const options = facetLinks.filter((l) => l.dimension === dimension);
+      const largest = options.sort((a, b) => expectedPaths(b.dimension, b.id).length - expectedPaths(a.dimension, a.id).length)[0];
+      if (largest === undefined) {
+        wrong.push(`${dimension}: no value`);
+        continue;
+      }
+      const shown = await filterInPlace({ [dimension]: largest.id });
+      const expected = expectedPaths(dimension, largest.id);
+      if (JSON.stringify(shown) !== JSON.stringify(expected)) wrong.push(`${dimension}=${largest.id}: shows ${shown.join(" ")}; expected ${expected.join(" ")}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(watched()).toEqual([]);
+  });
+
+  it("combines filters: kind and year of an exemplar give the exemplars with both", async () => {
+    const first = exemplars[0]!;
+    const kind = valueOf(first, "kind")!;
+    const year = valueOf(first, "year")!;
+    const expected = expectedPaths("kind", kind).filter((p) => expectedPaths("year", year).includes(p));
+    expect(expected).toContain(exemplarPath(first, site));
+    expect(await filterInPlace({ kind, year })).toEqual(expected);
+  });
+
+  it("says so when nothing matches, and shows everything again on reset", async () => {
+    // A unit and a ward with no exemplar in common (the sample has many).
+    const units = facetLinks.filter((l) => l.dimension === "unit");
+    const wards = facetLinks.filter((l) => l.dimension === "ward");
+    const pair = units.flatMap((u) => wards.map((w) => [u, w] as const))
+      .find(([u, w]) => !expectedPaths("unit", u.id).some((p) => expectedPaths("ward", w.id).includes(p)));
+    expect(pair, "the sample should have a unit and a ward with no exemplar in common").toBeDefined();
+    expect(await filterInPlace({ unit: pair![0].id, ward: pair![1].id })).toEqual([]);
+    const status = await withScript.page.$eval("[data-filter-status]", (s) => s.textContent);
+    expect(status).not.toBe("");
+    await withScript.page.$eval("[data-filter-bar] form", (form) => (form as HTMLFormElement).reset());
+    await withScript.page.waitForFunction(() => (document.querySelector("[data-filter-status]")?.textContent ?? "x") === "", { timeout: 5_000 });
+    const firstPage = await shownExemplars(withScript);
+    expect(firstPage.length).toBeGreaterThan(0);
+    expect(watched()).toEqual([]);
+  });
+});
+
+function watched(): string[] {
+  return withScript.takeProblems();
+}

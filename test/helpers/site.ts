@@ -1,41 +1,20 @@
 // The built sample site for end-to-end tests: where it is, which pages it has, and one page of each type.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { inject } from "vitest";
-
-const REPO = resolve(import.meta.dirname, "../..");
 
 let built: string | undefined;
 
 /**
- * The folder of the built sample site: `GUONG_SANG_SITE` when set (to test an existing build), else the
- * folder `test/global-setup.ts` provided, else a build made here once per test file.
+ * The folder of the built sample site, which `test/global-setup.ts` builds once per run and provides
+ * as `siteDir` (or takes from `GUONG_SANG_SITE` to test an existing build).
  */
 export function siteDir(): string {
   if (built !== undefined) return built;
-  const fromEnv = process.env["GUONG_SANG_SITE"];
-  const provided = fromEnv ? resolve(fromEnv) : providedSiteDir();
-  if (provided !== undefined) {
-    if (!existsSync(join(provided, "index.html"))) throw new Error(`the built site ${provided} has no index.html`);
-    return (built = provided);
-  }
-  const out = join(mkdtempSync(join(tmpdir(), "gs-e2e-")), "_site");
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", "content", "--out", out], {
-    cwd: REPO,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return (built = out);
-}
-
-function providedSiteDir(): string | undefined {
-  try {
-    const value = (inject as (key: string) => unknown)("siteDir");
-    return typeof value === "string" && value !== "" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const dir = inject("siteDir");
+  if (typeof dir !== "string" || dir === "") throw new Error("no built site: test/global-setup.ts provides siteDir");
+  if (!existsSync(join(dir, "index.html"))) throw new Error(`the built site ${dir} has no index.html`);
+  return (built = dir);
 }
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
