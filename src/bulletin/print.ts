@@ -29,9 +29,12 @@ export function relativeUrl(fromPage: string, to: string): string {
   return `${rel}/${file}`;
 }
 
-/** Article headings start one level below the article's own title. */
-function demoteHeadings(body: SafeHtml): SafeHtml {
-  return trusted(body.value.replace(/<(\/?)h([1-5])\b/g, (_m, slash: string, n: string) => `<${slash}h${Number(n) + 1}`));
+/**
+ * Article headings without their ids: several articles in one print page may share a heading, and
+ * ids must stay unique. (Our markdown already starts article headings at h2, below the title.)
+ */
+function withoutHeadingIds(body: SafeHtml): SafeHtml {
+  return trusted(body.value.replace(/<(h[2-6])([^>]*)>/g, (_m, tag: string, attrs: string) => `<${tag}${attrs.replace(/\s+id="[^"]*"/g, "")}>`));
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, " ").trim();
@@ -144,7 +147,7 @@ ${photo(e, options.images?.get(e.slug), page)}
 <h2>${exemplarFieldTitle("achievements")}</h2>
 <ul>${d.achievements.map((a) => html`<li>${renderMarkdownInline(a)}</li>`)}</ul>
 ${d.method ? html`<h2>${exemplarFieldTitle("method")}</h2><p class="method">${renderMarkdownInline(d.method)}</p>` : ""}
-<div class="body">${demoteHeadings(renderBodyCached(e.hash, e.body))}</div>
+<div class="body">${withoutHeadingIds(renderBodyCached(e.hash, e.body))}</div>
 </article>`;
 }
 
@@ -226,7 +229,7 @@ ${newsItems ? tocEntry("tin-hoat-dong", "Kế hoạch và hoạt động") : ""}
 </section>
 <section class="editorial">
 <h1 id="loi-toa-soan">Lời tòa soạn</h1>
-<div class="body">${demoteHeadings(renderBodyCached(issue.entry.hash, issue.entry.body))}</div>
+<div class="body">${withoutHeadingIds(renderBodyCached(issue.entry.hash, issue.entry.body))}</div>
 </section>
 ${issue.exemplars.map((e) => article(e, options, page))}
 ${

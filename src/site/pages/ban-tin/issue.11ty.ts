@@ -9,6 +9,7 @@ import { kindLabel } from "../../labels.ts";
 import { layout } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
 import type { BulletinsData } from "../../sections/bulletins.ts";
+import type { PortalData } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
 
 export const data = {
@@ -18,6 +19,7 @@ export const data = {
 
 export function render({ gs, issue }: { gs: SiteGlobals; issue: BulletinIssue }): string {
   const b = gs.section<BulletinsData>("bulletins");
+  const portal = gs.section<PortalData>("portal");
   const title = `${b.bulletinName} ${issueLabel(issue).toLowerCase()}`;
   const unitName = (id: string) => gs.site.units.find((u) => u.id === id)?.name ?? id;
   const body = html`<article class="bulletin-issue">
@@ -28,7 +30,7 @@ export function render({ gs, issue }: { gs: SiteGlobals; issue: BulletinIssue })
 <div class="prose">${renderBodyCached(issue.entry.hash, issue.entry.body)}</div></section>
 <section aria-labelledby="guong-sang"><h2 id="guong-sang">Gương sáng trong số này</h2>
 <ol class="issue-exemplars">${issue.exemplars.map(
-    (e) => html`<li><h3><a href="${gs.url(`/dien-hinh/${e.slug}/`)}">${e.data.title}</a></h3>
+    (e) => html`<li><h3><a href="${gs.url(portal.bySlug.get(e.slug)?.path ?? `/dien-hinh/${e.slug}/`)}">${e.data.title}</a></h3>
 <p class="card-meta">${kindLabel(e.data.kind)} · ${e.data.subject.name} · ${unitName(e.data.unit)}</p>
 <p>${renderMarkdownInline(e.data.summary)}</p></li>`,
   )}</ol></section>
