@@ -16,7 +16,7 @@ let loaderReady = false;
  * understands TypeScript; under another runner (vitest's global setup, plain node) we register
  * tsx's ESM loader once so the same code works everywhere.
  */
-function ensureTypeScriptLoader(): void {
+export function ensureTypeScriptLoader(): void {
   if (loaderReady) return;
   const hooked = process.execArgv.some((a) => a.includes("tsx")) || Boolean(process.env.TSX_TSCONFIG_PATH);
   if (!hooked) register();

@@ -43,6 +43,11 @@ export interface GuongSangOptions {
   load?: ContentLoader;
   /** Called with the findings of each load (for `npm start` to print them). */
   onFindings?: (findings: Finding[]) => void;
+  /**
+   * When a reload finds errors, keep showing the last valid content instead of failing the build
+   * (`npm start`: a typo while editing prints its findings and the server keeps running).
+   */
+  keepLastGoodModel?: boolean;
   /** Show drafts, marked "Bản nháp" (`--drafts`, `npm start`). */
   drafts?: boolean;
   /** The build's clock (tests pass a fixed one). */
@@ -138,8 +143,8 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
       const load = options.load ?? defaultLoad;
       const result = await load(contentDir, { drafts });
       options.onFindings?.(result.findings);
-      if (result.findings.some((f) => f.severity === "error")) throw new ContentErrorsError(result.findings);
-      model = result.model;
+      if (!result.findings.some((f) => f.severity === "error")) model = result.model;
+      else if (!(options.keepLastGoodModel && model)) throw new ContentErrorsError(result.findings);
     }
     globals = await buildGlobals(model as ContentModel, sections, {
       drafts,

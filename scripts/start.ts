@@ -1,0 +1,12 @@
+// npm start: the dev server with live reload and drafts (see src/build/start.ts).
+import { pathToFileURL } from "node:url";
+import { runStart } from "../src/build/start.ts";
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  return runStart(argv);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await main();
+  if (code !== 0) process.exit(code);
+}

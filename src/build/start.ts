@@ -1,0 +1,100 @@
+// `npm start`: Eleventy's dev server with live reload; drafts shown; content is re-validated on every change.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { formatFinding } from "../content/format.ts";
+import { loadContent } from "../content/load.ts";
+import type { Finding } from "../content/model.ts";
+import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig } from "../site/plugin.ts";
+import { ensureTypeScriptLoader } from "./eleventy.ts";
+import { makeTempBeside } from "./swap.ts";
+
+export interface StartIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+export const START_USAGE = `Cách dùng: npm start -- [--content THƯ_MỤC] [--port CỔNG]
+
+  --content THƯ_MỤC  thư mục nội dung (mặc định: content)
+  --port CỔNG        cổng của máy chủ xem thử (mặc định: 8080)
+
+Trang xem thử có cả bản nháp (đánh dấu "Bản nháp") và tự tải lại khi bạn sửa nội dung.
+`;
+
+export function parseStartArgs(argv: readonly string[]): { content: string; port: number; help: boolean } {
+  const args = { content: "content", port: 8080, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--content" && argv[i + 1]) args.content = argv[++i] as string;
+    else if (arg === "--port" && /^\d+$/.test(argv[i + 1] ?? "")) args.port = Number(argv[++i]);
+    else if (arg === "--help" || arg === "-h") args.help = true;
+    else throw new Error(`Không hiểu tham số "${arg}".`);
+  }
+  return args;
+}
+
+/** Starts the dev server; resolves once it is listening (it keeps running until the process ends). */
+export async function runStart(argv: readonly string[], io: StartIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+  let args: ReturnType<typeof parseStartArgs>;
+  try {
+    args = parseStartArgs(argv);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${START_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(START_USAGE);
+    return 0;
+  }
+  const contentDir = path.resolve(io.cwd, args.content);
+  const first = await loadContent(contentDir, { drafts: true, cwd: io.cwd }).catch(() => undefined);
+  if (!first) {
+    io.stderr.write(`Không đọc được thư mục nội dung "${args.content}".\n\n${START_USAGE}`);
+    return 2;
+  }
+  const printFindings = (findings: Finding[]) => {
+    for (const f of findings) io.stdout.write(`${formatFinding(f)}\n`);
+    if (findings.some((f) => f.severity === "error")) {
+      const errors = findings.filter((f) => f.severity === "error").length;
+      io.stdout.write(`Nội dung có ${errors} lỗi. Trang xem thử vẫn hiện nội dung hợp lệ gần nhất; sửa lỗi rồi lưu tệp.\n`);
+    }
+  };
+  if (first.findings.some((f) => f.severity === "error")) {
+    for (const f of first.findings) io.stdout.write(`${formatFinding(f)}\n`);
+    io.stderr.write("Nội dung có lỗi; sửa các dòng trên rồi chạy lại npm start.\n");
+    return 1;
+  }
+  printFindings(first.findings);
+
+  ensureTypeScriptLoader();
+  const outDir = await makeTempBeside(path.resolve(io.cwd, "_site"), "preview");
+  const elev = new Eleventy(PAGES_DIR, outDir, {
+    quietMode: true,
+    configPath: false,
+    runMode: "serve",
+    config(cfg: EleventyConfig & { addPlugin(p: unknown, o: unknown): void }) {
+      cfg.setTemplateFormats(TEMPLATE_FORMATS);
+      cfg.addPlugin(guongSang, {
+        contentDir,
+        drafts: true,
+        keepLastGoodModel: true,
+        load: (dir: string, o: { drafts: boolean }) => loadContent(dir, { ...o, cwd: io.cwd }),
+        onFindings: printFindings,
+      });
+    },
+  });
+  await elev.init();
+  await elev.watch();
+  await elev.serve(args.port);
+  // The preview folder is temporary: remove it when the server stops.
+  const cleanup = () => {
+    rmSync(outDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once("SIGINT", cleanup);
+  process.once("SIGTERM", cleanup);
+  io.stdout.write("Đang xem thử (có bản nháp) ở địa chỉ trong dòng [11ty] Server at… bên dưới. Dừng bằng Ctrl+C.\n");
+  return 0;
+}
