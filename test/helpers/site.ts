@@ -109,8 +109,8 @@ export interface PageType {
 }
 
 /**
- * One page of each type, found in the built tree rather than hard-coded. Core types (the portal) must
- * exist; the bulletin, report and loudspeaker sections are included when they were built.
+ * One page of each type, found in the built tree rather than hard-coded (the first in path order); each
+ * type must exist.
  */
 export function pageTypes(dir: string = siteDir()): PageType[] {
   const pages = new Set(htmlPages(dir));
@@ -138,17 +138,14 @@ export function pageTypes(dir: string = siteDir()): PageType[] {
     required("calendar", "/lich/"),
     required("search", "/tim-kiem/"),
     required("not found", "/404.html"),
+    required("bulletin archive", "/ban-tin/"),
+    required("bulletin issue", firstUnder("/ban-tin/", (p) => /^\/ban-tin\/\d{4}-\d{2}\/$/.test(p))),
+    required("report index", "/bao-cao/"),
+    required("quarter report", firstUnder("/bao-cao/", (p) => /^\/bao-cao\/\d{4}-q[1-4]\/$/.test(p))),
+    required("year report", firstUnder("/bao-cao/", (p) => /^\/bao-cao\/\d{4}\/$/.test(p))),
+    required("loudspeaker index", "/loa/"),
+    required("loudspeaker quarter", firstUnder("/loa/", (p) => /^\/loa\/\d{4}-q[1-4]\/$/.test(p))),
+    required("loudspeaker script", firstUnder("/loa/", (p) => /^\/loa\/\d{4}-q[1-4]\/[^/]+\/$/.test(p))),
   ];
-  const optional: [string, string | undefined][] = [
-    ["bulletin archive", pages.has("/ban-tin/") ? "/ban-tin/" : undefined],
-    ["bulletin issue", firstUnder("/ban-tin/", (p) => /^\/ban-tin\/\d{4}-\d{2}\/$/.test(p))],
-    ["report index", pages.has("/bao-cao/") ? "/bao-cao/" : undefined],
-    ["quarter report", firstUnder("/bao-cao/", (p) => /^\/bao-cao\/\d{4}-q[1-4]\/$/.test(p))],
-    ["year report", firstUnder("/bao-cao/", (p) => /^\/bao-cao\/\d{4}\/$/.test(p))],
-    ["loudspeaker index", pages.has("/loa/") ? "/loa/" : undefined],
-    ["loudspeaker quarter", firstUnder("/loa/", (p) => /^\/loa\/\d{4}-q[1-4]\/$/.test(p))],
-    ["loudspeaker script", firstUnder("/loa/", (p) => /^\/loa\/\d{4}-q[1-4]\/.+\/$/.test(p))],
-  ];
-  for (const [name, path] of optional) if (path !== undefined) types.push({ name, path });
   return types;
 }
