@@ -62,8 +62,21 @@ ${o.rows.map((r, i) => {
 </svg>`;
 }
 
-/** The chart and, next to it, a real table with the same figures (for screen readers and print). */
-export function figureTable(o: Omit<BarChartOptions, "id">): SafeHtml {
+/**
+ * A wide table in a region that scrolls sideways on a phone instead of widening the page; the
+ * region is focusable so keyboard users can scroll it too.
+ */
+export function scrollable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+}
+
+/** A real table of the figures; standing alone it scrolls sideways on a phone, inside a chart's figure it does not. */
+export function figureTable(o: Omit<BarChartOptions, "id">, standalone = true): SafeHtml {
+  const table = tableOf(o);
+  return standalone ? scrollable(o.title, table) : table;
+}
+
+function tableOf(o: Omit<BarChartOptions, "id">): SafeHtml {
   const measure = o.measure ?? "Số lượng";
   return html`<table class="table report-table">
 <caption>${o.title}</caption>
@@ -81,6 +94,6 @@ export function barChart(o: BarChartOptions): SafeHtml {
   return html`<figure class="chart" id="${o.id}">
 <figcaption>${o.title}</figcaption>
 ${svg(o, measure)}
-${figureTable(o)}
+<div class="chart-table">${figureTable(o, false)}</div>
 </figure>`;
 }

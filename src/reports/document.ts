@@ -154,13 +154,13 @@ ${site.sample ? html`<p class="sample-note">Dữ liệu minh họa</p>` : ""}
 ${ex.total
   ? html`<p>Trong quý, ${unitsWith} đơn vị đã đề xuất, giới thiệu ${ex.total} điển hình tiêu biểu, gồm: ${countList(ex.byKind, labels.kinds)}.</p>
 <ol>${r.entries.exemplars.map((e) => html`<li>${e.data.subject.name} (${lowerFirst(labels.kinds[e.data.kind] ?? e.data.kind)}, ${unitName(e.data.unit)}): ${e.data.title}.</li>`)}</ol>
-${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("exemplar")} theo ${fieldTitle("exemplar", "field").toLowerCase()}`, dimension: fieldTitle("exemplar", "field"), rows: Object.entries(ex.byField).map(([id, value]) => ({ label: labels.fields[id] ?? id, value })), total: ex.total })}
-${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("exemplar")} theo ${fieldTitle("exemplar", "unit").toLowerCase()} (đơn vị có điển hình)`, dimension: fieldTitle("exemplar", "unit"), rows: Object.entries(ex.byUnit).filter(([, n]) => n > 0).map(([id, value]) => ({ label: unitName(id), value })), total: ex.total })}`
+${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("exemplar")} theo ${fieldTitle("exemplar", "field").toLowerCase()}`, dimension: fieldTitle("exemplar", "field"), rows: Object.entries(ex.byField).map(([id, value]) => ({ label: labels.fields[id] ?? id, value })), total: ex.total }, false)}
+${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("exemplar")} theo ${fieldTitle("exemplar", "unit").toLowerCase()} (đơn vị có điển hình)`, dimension: fieldTitle("exemplar", "unit"), rows: Object.entries(ex.byUnit).filter(([, n]) => n > 0).map(([id, value]) => ({ label: unitName(id), value })), total: ex.total }, false)}`
   : html`<p>Trong quý, chưa có đơn vị nào đề xuất điển hình tiêu biểu.</p>`}
 <h3>2. Hoạt động tuyên truyền</h3>
 ${act.total
   ? html`<p>Tổ chức ${act.total} hoạt động${countList(act.byType, labels.activityTypes) ? `: ${countList(act.byType, labels.activityTypes)}` : ""}.${countList(act.byChannel, labels.channels, false) ? ` Theo kênh tuyên truyền: ${countList(act.byChannel, labels.channels, false)}.` : ""}</p>
-${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("activity")} theo ${fieldTitle("activity", "type").toLowerCase()}`, dimension: fieldTitle("activity", "type"), rows: Object.entries(act.byType).map(([id, value]) => ({ label: labels.activityTypes[id] ?? id, value })), total: act.total })}
+${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("activity")} theo ${fieldTitle("activity", "type").toLowerCase()}`, dimension: fieldTitle("activity", "type"), rows: Object.entries(act.byType).map(([id, value]) => ({ label: labels.activityTypes[id] ?? id, value })), total: act.total }, false)}
 ${wardTable(site, r, tableNo)}`
   : html`<p>Trong quý, chưa có hoạt động tuyên truyền nào được ghi nhận.</p>`}
 ${r.occasions.length

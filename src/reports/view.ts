@@ -2,7 +2,7 @@
 import type { SiteConfig } from "../content/model.ts";
 import { html, type SafeHtml } from "../site/html.ts";
 import { formatDateShort, formatDateVi } from "../vi/date.ts";
-import { barChart, figureTable, type BarRow } from "./chart.ts";
+import { barChart, figureTable, scrollable, type BarRow } from "./chart.ts";
 import type { AnniversaryDate, Comparison, PeriodData, PeriodReport, QuarterReport, Totals, YearReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
 import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "./quarter.ts";
@@ -86,7 +86,7 @@ function periodLink(ctx: ViewContext, period: string): SafeHtml | string {
 /** Totals of this period against another, with the change in words. */
 function comparisonTable(ctx: ViewContext, current: PeriodData, comparisons: Comparison[]): SafeHtml {
   const totals = { exemplars: current.exemplars.total, activities: current.activities.total, plans: current.plans.total, bulletins: current.bulletins.total };
-  return html`<table class="table report-table comparison">
+  return scrollable("So sánh với các kỳ trước", html`<table class="table report-table comparison">
 <caption>So sánh với các kỳ trước</caption>
 <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">${periodLabel(current.period)}</th>${comparisons.map(
     (c) => html`<th scope="col" class="num">${periodLink(ctx, c.period)}</th><th scope="col">Thay đổi</th>`,
@@ -98,7 +98,7 @@ ${TOTAL_KEYS.map(
   )}</tr>`,
 )}
 </tbody>
-</table>`;
+</table>`);
 }
 
 function downloads(ctx: ViewContext, q: Quarter): SafeHtml {
@@ -131,7 +131,7 @@ function newExemplars(ctx: ViewContext, r: PeriodReport): SafeHtml {
   const list = r.entries.exemplars;
   if (list.length === 0) return html`<p>Không có điển hình mới trong kỳ.</p>`;
   return html`<h3>Điển hình mới</h3>
-<table class="table report-table list">
+${scrollable("Danh sách điển hình mới", html`<table class="table report-table list">
 <caption>Danh sách điển hình mới (${list.length})</caption>
 <thead><tr><th scope="col">Ngày</th><th scope="col">${typeTitle("exemplar")}</th><th scope="col">${fieldTitle("exemplar", "kind")}</th><th scope="col">${fieldTitle("exemplar", "unit")}</th></tr></thead>
 <tbody>
@@ -139,13 +139,14 @@ ${list.map(
   (e) => html`<tr><td>${formatDateShort(e.data.date)}</td><td><a href="${ctx.url(`/dien-hinh/${e.slug}/`)}">${e.data.subject.name}</a>: ${e.data.title}</td><td>${ctx.labels.kinds[e.data.kind] ?? e.data.kind}</td><td>${ctx.labels.units[e.data.unit] ?? e.data.unit}</td></tr>`,
 )}
 </tbody>
-</table>`;
+</table>`)}`;
 }
 
 function channelWardTable(ctx: ViewContext, r: PeriodReport): SafeHtml {
   const { site } = ctx;
-  return html`<table class="table report-table matrix">
-<caption>${typeTitle("activity")} theo ${fieldTitle("activity", "channel").toLowerCase()} và ${fieldTitle("activity", "ward").toLowerCase()}</caption>
+  const caption = `${typeTitle("activity")} theo ${fieldTitle("activity", "channel").toLowerCase()} và ${fieldTitle("activity", "ward").toLowerCase()}`;
+  return html`${scrollable(caption, html`<table class="table report-table matrix">
+<caption>${caption}</caption>
 <thead><tr><th scope="col">${fieldTitle("activity", "ward")}</th>${site.channels.map((c) => html`<th scope="col" class="num">${c.name}</th>`)}</tr></thead>
 <tbody>
 ${site.wards.map(
@@ -154,7 +155,7 @@ ${site.wards.map(
 <tr><th scope="row">Không ghi ${fieldTitle("activity", "ward").toLowerCase()}</th>${site.channels.map((c) => html`<td class="num">${r.activitiesWithoutWard[c.id] ?? 0}</td>`)}</tr>
 </tbody>
 <tfoot><tr><th scope="row">Tổng số</th>${site.channels.map((c) => html`<td class="num">${r.data.activities.byChannel[c.id] ?? 0}</td>`)}</tr></tfoot>
-</table>
+</table>`)}
 <p class="note">Mỗi cột là một kênh tuyên truyền; hoạt động không ghi kênh không có trong bảng.</p>`;
 }
 
@@ -249,7 +250,7 @@ export function yearBody(ctx: ViewContext, r: YearReport): SafeHtml {
 ${summary(ctx, r, [r.previous])}
 <section aria-labelledby="${id}-theo-quy">
 <h2 id="${id}-theo-quy">Theo quý</h2>
-<table class="table report-table by-quarter">
+${scrollable(`Kết quả từng quý năm ${r.year}`, html`<table class="table report-table by-quarter">
 <caption>Kết quả từng quý năm ${r.year}</caption>
 <thead><tr><th scope="col">Quý</th>${TOTAL_KEYS.map((k) => html`<th scope="col" class="num">${totalLabel(k)}</th>`)}<th scope="col" class="num">Đơn vị cần đôn đốc</th></tr></thead>
 <tbody>
@@ -258,7 +259,7 @@ ${r.quarters.map(
 )}
 </tbody>
 <tfoot><tr><th scope="row">Cả năm</th><td class="num">${r.data.exemplars.total}</td><td class="num">${r.data.activities.total}</td><td class="num">${r.data.plans.total}</td><td class="num">${r.data.bulletins.total}</td><td class="num">${r.data.unitsWithoutExemplars.length}</td></tr></tfoot>
-</table>
+</table>`)}
 ${barChart({ id: `${id}-dien-hinh-quy`, title: `${typeTitle("exemplar")} theo quý năm ${r.year}`, dimension: "Quý", rows: r.quarters.map((q) => ({ label: periodLabel(q.period), value: q.exemplars.total })), total: r.data.exemplars.total })}
 ${barChart({ id: `${id}-hoat-dong-quy`, title: `${typeTitle("activity")} theo quý năm ${r.year}`, dimension: "Quý", rows: r.quarters.map((q) => ({ label: periodLabel(q.period), value: q.activities.total })), total: r.data.activities.total })}
 </section>
@@ -279,7 +280,7 @@ ${newestFirst.map((y) => {
   return html`<section aria-labelledby="nam-${y.year}">
 <h2 id="nam-${y.year}"><a href="${ctx.url(yearPath(y.year))}">Năm ${y.year}</a></h2>
 <p>${typeTitle("exemplar")}: ${y.data.exemplars.total}; ${typeTitle("activity").toLowerCase()}: ${y.data.activities.total}; ${typeTitle("plan").toLowerCase()}: ${y.data.plans.total}; ${typeTitle("bulletin").toLowerCase()}: ${y.data.bulletins.total}.</p>
-<table class="table report-table reports-index">
+${scrollable(`Báo cáo quý năm ${y.year}`, html`<table class="table report-table reports-index">
 <caption>Báo cáo quý năm ${y.year}</caption>
 <thead><tr><th scope="col">Quý</th><th scope="col" class="num">${typeTitle("exemplar")}</th><th scope="col" class="num">${typeTitle("activity")}</th><th scope="col" class="num">Đơn vị cần đôn đốc</th><th scope="col">Tải về</th></tr></thead>
 <tbody>
@@ -288,7 +289,7 @@ ${qs.map((q) => {
   return html`<tr><th scope="row"><a href="${ctx.url(p.page)}">${quarterLabel(q.quarter)}</a></th><td class="num">${q.data.exemplars.total}</td><td class="num">${q.data.activities.total}</td><td class="num">${q.data.unitsWithoutExemplars.length}</td><td><a href="${ctx.url(p.pdf)}">PDF</a> · <a href="${ctx.url(p.csv)}">CSV</a> · <a href="${ctx.url(p.json)}">JSON</a></td></tr>`;
 })}
 </tbody>
-</table>
+</table>`)}
 </section>`;
 })}`;
 }
