@@ -118,6 +118,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   const years = options.years ?? Math.max(1, Math.ceil(count / 2000));
   const imageEvery = options.imageEvery ?? 50;
   const units = site.units.map((u) => u.id);
+  const unitWard = new Map(site.units.flatMap((u) => (u.ward ? [[u.id, u.ward] as const] : [])));
   const wards = site.wards.map((w) => w.id);
   const fields = site.fields.map((f) => f.id);
   const channels = site.channels.map((c) => c.id);
@@ -151,7 +152,12 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
       : `Cách làm “${pick(rand, PRACTICES)}”`;
     const title = `${name}: ${kind === "individual" ? "tấm gương" : "điển hình"} học tập và làm theo Bác số ${i + 1}`.slice(0, 150);
     const slug = `${slugify(name).slice(0, 60)}-${i + 1}`;
-    const ward = rand() < 0.8 ? pick(rand, wards) : undefined;
+    // The first exemplars go through every unit, ward and field once, so even a small corpus covers the catalogues;
+    // a unit seated in one ward proposes exemplars from that ward.
+    const unit = i < units.length ? (units[i] as string) : pick(rand, units);
+    const seat = unitWard.get(unit);
+    const ward = seat ?? (i < wards.length ? wards[i] : rand() < 0.8 ? pick(rand, wards) : undefined);
+    const field = i < fields.length ? (fields[i] as string) : pick(rand, fields);
     const chosenChannels = channels.filter((_, k) => k === 0 || rand() < 0.4);
     const data: Record<string, unknown> = {
       title,
@@ -159,9 +165,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
       subject: kind === "individual"
         ? { name, birthYear: 1950 + Math.floor(rand() * 50), role: pick(rand, ROLES) }
         : { name },
-      unit: pick(rand, units),
+      unit,
       ...(ward ? { ward } : {}),
-      field: pick(rand, fields),
+      field,
       date,
       summary: paragraph(rand, name, 2),
       achievements: [0, 1, 2].map(() => pick(rand, ACHIEVEMENTS).replace("{n}", String(5 + Math.floor(rand() * 200)))),
@@ -176,9 +182,11 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     }
     const dir = path.join(out, "exemplars", String(year));
     slugsByYear.set(year, [...(slugsByYear.get(year) ?? []), slug]);
+    // The article is drawn now, not inside the write, so the random sequence (and the corpus) never depends on I/O order.
+    const text = frontMatter(data, article(rand, name, 600));
     writes.push(
       ensureDir(dir).then(async () => {
-        await writeFile(path.join(dir, `${slug}.md`), frontMatter(data, article(rand, name, 600)));
+        await writeFile(path.join(dir, `${slug}.md`), text);
         if (data.image) await writeFile(path.join(dir, `${slug}.jpg`), image as Buffer);
       }),
     );

@@ -1,0 +1,303 @@
+// The benchmark: one run measures the floor, our validator, bare Eleventy, our build, our rebuild and the PDF step, each in a child process.
+import { existsSync } from "node:fs";
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { CACHE_ENV } from "../build/cache.ts";
+import type { SiteConfig } from "../content/model.ts";
+import { baselineCommand, prepareBaseline } from "./baseline.ts";
+import { generateCorpus, type CorpusSummary } from "./corpus.ts";
+import { median, parseStepReport, runMeasured, type ChildMeasure } from "./measure.ts";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const STEP_IDS = ["floor", "validate", "validateWarm", "validateCli", "eleventy", "build", "rebuild", "pdf"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Vietnamese labels of the table rows. */
+export const STEP_LABELS: Record<StepId, string> = {
+  floor: "Sàn: đọc + front matter + Markdown (1 tiến trình)",
+  validate: "validate (loadContent, trong tiến trình)",
+  validateWarm: "validate với bộ đệm (lần 2)",
+  validateCli: "npm run validate (cả khởi động)",
+  eleventy: "Eleventy 3 trần, bố cục một dòng",
+  build: "Dựng đầy đủ --no-pdf (bộ đệm rỗng)",
+  rebuild: "Dựng lại sau khi sửa 1 điển hình",
+  pdf: "Bản tin PDF ~200 trang (của ta)",
+};
+
+export interface StepResult {
+  id: StepId;
+  /** Median wall time of the runs, milliseconds. */
+  ms: number;
+  /** CPU time (user + system) of the median run, milliseconds. */
+  cpuMs: number;
+  peakRssBytes: number;
+  runs: number;
+  ok: boolean;
+  /** Step-specific figures: files, files per second, phase timings, the bare PDF time… */
+  detail: Record<string, unknown>;
+  error?: string;
+}
+
+export interface Target {
+  id: "validateRate" | "fullVsEleventy" | "rebuildVsFull" | "pdfVsBare" | "peakRss";
+  label: string;
+  value: number | null;
+  /** `value` must be ≥ this (`min`) or ≤ this (`max`). */
+  limit: number;
+  direction: "min" | "max";
+  pass: boolean | null;
+}
+
+export interface BenchResult {
+  schema: "guong-sang-bench/1";
+  count: number;
+  corpus: CorpusSummary & { files: number };
+  machine: { cpus: number; node: string; platform: string; loadavgStart: number[]; loadavgEnd: number[] };
+  steps: Record<StepId, StepResult | null>;
+  ratios: { fullVsEleventy: number | null; validateVsFloor: number | null; rebuildVsFull: number | null; pdfVsBare: number | null };
+  targets: Target[];
+  totalMs: number;
+}
+
+export interface BenchOptions {
+  count: number;
+  /** Keep the corpus and outputs in this folder instead of a temporary one that is removed. */
+  keep?: string;
+  /** Runs of the cheap in-process steps (floor, validate); the median is reported. Default 3 below 20,000 exemplars, else 1. */
+  runs?: number;
+  /** Measure the PDF step (needs a browser); default true. When false, or when no browser is found, the PDF row is n/a. */
+  pdf?: boolean;
+  /** Runs of the PDF benchmark (median). */
+  pdfRuns?: number;
+  seed?: number;
+  /** The site.yaml whose ids the corpus uses. */
+  siteFile?: string;
+  log?: (line: string) => void;
+}
+
+const GIB = 1024 ** 3;
+
+/** Runs a TypeScript entry of this repository in a fresh Node with the tsx loader. */
+function tsxArgs(script: string, args: readonly string[]): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", path.join(REPO_ROOT, script), ...args]];
+}
+
+function failure(measure: ChildMeasure, what: string): string {
+  const tail = (measure.stderr || measure.stdout).trim().split("\n").slice(-6).join("\n");
+  return `${what} thoát với mã ${measure.exitCode}: ${tail}`;
+}
+
+/** "  Kiểm tra nội dung: 1,4 s" lines printed by `npm run build` → { "Kiểm tra nội dung": 1400 }. */
+export function parseBuildTimings(stdout: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of stdout.matchAll(/^\s+([^:\n]+): ([\d.,]+) s$/gm)) out[m[1] as string] = Math.round(Number((m[2] as string).replace(/\./g, "").replace(",", ".")) * 1000);
+  return out;
+}
+
+async function inProcessStep(step: "floor" | "validate", dir: string, runs: number, env: Record<string, string | undefined> = {}, extra: string[] = []): Promise<StepResult> {
+  const id: StepId = step === "validate" && env[CACHE_ENV] ? "validateWarm" : step;
+  const results: { ms: number; cpuMs: number; peak: number; detail: Record<string, unknown> }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const [cmd, args] = tsxArgs("scripts/bench-step.ts", [step, dir, ...extra]);
+    const m = await runMeasured(cmd, args, { cwd: REPO_ROOT, env });
+    const report = parseStepReport(m.stdout);
+    if (m.exitCode !== 0 || !report) return { id, ms: 0, cpuMs: 0, peakRssBytes: m.peakRssBytes, runs: i, ok: false, detail: {}, error: failure(m, step) };
+    const { ms, cpuMs, maxRssBytes, ...detail } = report;
+    results.push({ ms, cpuMs, peak: Math.max(maxRssBytes, m.peakRssBytes), detail });
+  }
+  const mid = results.find((r) => r.ms === median(results.map((x) => x.ms))) ?? (results[Math.floor(results.length / 2)] as (typeof results)[number]);
+  const files = Number(mid.detail.files ?? 0);
+  return {
+    id,
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: mid.cpuMs,
+    peakRssBytes: Math.max(...results.map((r) => r.peak)),
+    runs,
+    ok: true,
+    detail: { ...mid.detail, filesPerSecond: files ? Math.round(files / (median(results.map((r) => r.ms)) / 1000)) : undefined, allMs: results.map((r) => Math.round(r.ms)) },
+  };
+}
+
+async function childStep(id: StepId, command: string, args: string[], env: Record<string, string | undefined> = {}, detail: (m: ChildMeasure) => Record<string, unknown> = () => ({})): Promise<StepResult> {
+  const m = await runMeasured(command, args, { cwd: REPO_ROOT, env });
+  const ok = m.exitCode === 0;
+  return { id, ms: m.wallMs, cpuMs: m.cpuMs, peakRssBytes: m.peakRssBytes, runs: 1, ok, detail: ok ? detail(m) : {}, ...(ok ? {} : { error: failure(m, id) }) };
+}
+
+/** Changes one exemplar the way an author would: one more sentence at the end of its article. */
+export async function touchOneExemplar(contentDir: string): Promise<string> {
+  const years = (await readdir(path.join(contentDir, "exemplars"))).sort();
+  const year = years[Math.floor(years.length / 2)] as string;
+  const files = (await readdir(path.join(contentDir, "exemplars", year))).filter((f) => f.endsWith(".md")).sort();
+  const file = path.join(contentDir, "exemplars", year, files[Math.floor(files.length / 2)] as string);
+  await appendFile(file, "\nBài viết được bổ sung sau buổi sinh hoạt chi bộ gần nhất.\n");
+  return path.relative(contentDir, file);
+}
+
+function ratio(a: StepResult | null, b: StepResult | null): number | null {
+  return a?.ok && b?.ok && b.ms > 0 ? a.ms / b.ms : null;
+}
+
+export function evaluateTargets(steps: Record<StepId, StepResult | null>): { ratios: BenchResult["ratios"]; targets: Target[] } {
+  const pdf = steps.pdf;
+  const pdfRatio = pdf?.ok && typeof pdf.detail.ratio === "number" ? pdf.detail.ratio : null;
+  const ratios = {
+    fullVsEleventy: ratio(steps.build, steps.eleventy),
+    validateVsFloor: ratio(steps.validate, steps.floor),
+    rebuildVsFull: ratio(steps.rebuild, steps.build),
+    pdfVsBare: pdfRatio,
+  };
+  const rate = steps.validate?.ok ? (steps.validate.detail.filesPerSecond as number) : null;
+  const ours = [steps.validate, steps.validateWarm, steps.validateCli, steps.build, steps.rebuild].filter((s): s is StepResult => !!s?.ok);
+  const peak = ours.length ? Math.max(...ours.map((s) => s.peakRssBytes)) / GIB : null;
+  const target = (id: Target["id"], label: string, value: number | null, limit: number, direction: Target["direction"]): Target => ({
+    id,
+    label,
+    value,
+    limit,
+    direction,
+    pass: value === null ? null : direction === "min" ? value >= limit : value <= limit,
+  });
+  return {
+    ratios,
+    targets: [
+      target("validateRate", "validate ≥ 10 000 tệp/giây", rate, 10_000, "min"),
+      target("fullVsEleventy", "dựng đầy đủ ≤ 1,5 × Eleventy trần", ratios.fullVsEleventy, 1.5, "max"),
+      target("rebuildVsFull", "dựng lại ≤ 0,25 × dựng đầy đủ", ratios.rebuildVsFull, 0.25, "max"),
+      target("pdfVsBare", "PDF ≤ 1,3 × page.pdf() trần", ratios.pdfVsBare, 1.3, "max"),
+      target("peakRss", "bộ nhớ đỉnh ≤ 1,5 GiB (validate, dựng, dựng lại)", peak, 1.5, "max"),
+    ],
+  };
+}
+
+/** Runs the whole benchmark. Each step's failure is recorded in its row; the run goes on. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const loadavgStart = os.loadavg();
+  const root = options.keep ? path.resolve(options.keep) : await mkdtemp(path.join(os.tmpdir(), "gs-bench-"));
+  if (options.keep) {
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+  }
+  const contentDir = path.join(root, "content");
+  const cacheDir = path.join(root, "cache");
+  const runs = options.runs ?? (options.count < 20_000 ? 3 : 1);
+  const steps = Object.fromEntries(STEP_IDS.map((id) => [id, null])) as Record<StepId, StepResult | null>;
+  const record = (s: StepResult) => {
+    steps[s.id] = s;
+    log(s.ok ? `  ${STEP_LABELS[s.id]}: ${(s.ms / 1000).toFixed(2)} s, ${(s.peakRssBytes / 2 ** 20).toFixed(0)} MiB` : `  ${STEP_LABELS[s.id]}: LỖI ${s.error}`);
+  };
+  try {
+    const site = parse(await readFile(options.siteFile ?? path.join(REPO_ROOT, "content/site.yaml"), "utf8")) as SiteConfig;
+    log(`Tạo kho nội dung ${options.count} điển hình vào ${contentDir}…`);
+    const summary = await generateCorpus({ count: options.count, out: contentDir, site, seed: options.seed });
+    const files = 1 + summary.exemplars + summary.activities + summary.bulletins;
+
+    log("Đo từng bước…");
+    record(await inProcessStep("floor", contentDir, runs));
+    record(await inProcessStep("validate", contentDir, runs));
+    // The validator's per-file cache: one run fills it, the measured runs read it.
+    await inProcessStep("validate", contentDir, 1, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"]);
+    record(await inProcessStep("validate", contentDir, runs, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"]));
+    record(await childStep("validateCli", ...tsxArgs("scripts/validate.ts", ["--content", contentDir, "--format", "json"]), { [CACHE_ENV]: "off" }));
+
+    const baseline = await prepareBaseline(contentDir, path.join(root, "eleventy"));
+    const bl = baselineCommand(baseline, path.join(root, "eleventy", "out"));
+    record(await childStep("eleventy", bl.command, bl.args, {}, () => ({ files: baseline.files })));
+
+    const outDir = path.join(root, "site");
+    const buildArgs = ["--content", contentDir, "--out", outDir, "--no-pdf"];
+    const buildEnv = { [CACHE_ENV]: cacheDir };
+    record(await childStep("build", ...tsxArgs("scripts/build.ts", buildArgs), buildEnv, (m) => ({ phases: parseBuildTimings(m.stdout) })));
+    if (steps.build?.ok) {
+      const changed = await touchOneExemplar(contentDir);
+      record(await childStep("rebuild", ...tsxArgs("scripts/build.ts", buildArgs), buildEnv, (m) => ({ changed, phases: parseBuildTimings(m.stdout) })));
+    }
+
+    if (options.pdf !== false && existsSync(path.join(REPO_ROOT, "scripts/bench-pdf.ts"))) {
+      const pdfArgs = ["--content", contentDir, "--json", "--runs", String(options.pdfRuns ?? 3)];
+      record(
+        await childStep("pdf", ...tsxArgs("scripts/bench-pdf.ts", pdfArgs), {}, (m) => {
+          const line = m.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+          return line ? (JSON.parse(line) as Record<string, unknown>) : {};
+        }),
+      );
+      const pdf = steps.pdf;
+      if (pdf?.ok && typeof pdf.detail.oursMs === "number") {
+        // The row shows our step's median; the child's wall time also holds the bare runs and the warm-up.
+        pdf.detail.childMs = Math.round(pdf.ms);
+        pdf.ms = pdf.detail.oursMs;
+      }
+    }
+
+    const { ratios, targets } = evaluateTargets(steps);
+    return {
+      schema: "guong-sang-bench/1",
+      count: options.count,
+      corpus: { ...summary, files },
+      machine: { cpus: os.cpus().length, node: process.version, platform: `${os.type()} ${os.release()}`, loadavgStart, loadavgEnd: os.loadavg() },
+      steps,
+      ratios,
+      targets,
+      totalMs: performance.now() - started,
+    };
+  } finally {
+    if (!options.keep) await rm(root, { recursive: true, force: true });
+  }
+}
+
+const num = (n: number, digits = 2) => n.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The human-readable table (Vietnamese), with ratios and PASS/FAIL per target. */
+export function formatBench(r: BenchResult): string {
+  const lines: string[] = [];
+  lines.push(
+    `Gương Sáng — đo tốc độ với ${r.count} điển hình (${r.corpus.files} tệp nội dung, ${r.corpus.images} ảnh), ${r.machine.cpus} nhân, Node ${r.machine.node}, tải máy ${r.machine.loadavgStart.map((x) => num(x, 1)).join(" / ")}`,
+  );
+  lines.push("");
+  const rows: string[][] = [["Bước", "Thời gian (s)", "CPU (s)", "RSS đỉnh (MiB)", "Ghi chú"]];
+  for (const id of STEP_IDS) {
+    const s = r.steps[id];
+    if (!s) {
+      rows.push([STEP_LABELS[id], "n/a", "", "", id === "pdf" ? "chưa đo (không có trình duyệt hoặc --no-pdf)" : ""]);
+      continue;
+    }
+    if (!s.ok) {
+      rows.push([STEP_LABELS[id], "LỖI", "", "", (s.error ?? "").split("\n")[0] ?? ""]);
+      continue;
+    }
+    const notes: string[] = [];
+    if (typeof s.detail.filesPerSecond === "number") notes.push(`${s.detail.filesPerSecond.toLocaleString("vi-VN")} tệp/s`);
+    if (s.runs > 1) notes.push(`trung vị ${s.runs} lần`);
+    const phases = s.detail.phases as Record<string, number> | undefined;
+    if (phases) notes.push(Object.entries(phases).filter(([k]) => k !== "Tổng").map(([k, v]) => `${k} ${num(v / 1000, 1)}`).join(" · "));
+    if (id === "pdf" && typeof s.detail.bareMs === "number") notes.push(`${s.detail.pages} trang; page.pdf() trần ${num((s.detail.bareMs as number) / 1000)} s; RSS gồm cả Chromium và lượt trần`);
+    rows.push([STEP_LABELS[id], num(s.ms / 1000), num(s.cpuMs / 1000), num(s.peakRssBytes / 2 ** 20, 0), notes.join("; ")]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
+  for (const [i, row] of rows.entries()) {
+    lines.push(row.map((cell, c) => (c === 0 || c === row.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd());
+    if (i === 0) lines.push(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+  lines.push("");
+  lines.push("Tỉ lệ:");
+  const show = (v: number | null) => (v === null ? "n/a" : `${num(v)}×`);
+  lines.push(`  dựng đầy đủ / Eleventy trần: ${show(r.ratios.fullVsEleventy)}`);
+  lines.push(`  validate / sàn:              ${show(r.ratios.validateVsFloor)}`);
+  lines.push(`  dựng lại / dựng đầy đủ:      ${show(r.ratios.rebuildVsFull)}`);
+  lines.push(`  PDF / page.pdf() trần:       ${show(r.ratios.pdfVsBare)}`);
+  lines.push("");
+  lines.push("Mục tiêu:");
+  for (const t of r.targets) {
+    const value = t.value === null ? "n/a" : t.id === "validateRate" ? `${Math.round(t.value).toLocaleString("vi-VN")} tệp/s` : t.id === "peakRss" ? `${num(t.value)} GiB` : `${num(t.value)}×`;
+    lines.push(`  ${t.pass === null ? "N/A " : t.pass ? "PASS" : "FAIL"}  ${t.label}: ${value}`);
+  }
+  lines.push("");
+  lines.push(`Tổng thời gian đo: ${num(r.totalMs / 1000, 0)} s`);
+  return lines.join("\n");
+}
