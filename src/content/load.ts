@@ -15,6 +15,8 @@ export interface LoadOptions {
   cwd?: string;
   /** How many files are read at once. */
   concurrency?: number;
+  /** Parses one file (default `parseFile`); the build passes a cached one (src/build/cache.ts). Must behave exactly like `parseFile`. */
+  parse?: typeof parseFile;
 }
 
 export interface LoadResult {
@@ -168,7 +170,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       return undefined;
     }
     // Parsing never throws on content; an exception here is a bug and goes up to the command's edge.
-    return parseFile(ref, bytes);
+    return (options.parse ?? parseFile)(ref, bytes);
   });
 
   const site = docs.find((d) => d?.kind === "site");
