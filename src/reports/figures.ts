@@ -169,15 +169,14 @@ export function entriesByQuarter(model: ContentModel): Map<string, PeriodEntries
   return out;
 }
 
+/** Consecutive periods joined, keeping date order (concat: spreading 10,000+ entries into push() can overflow the stack). */
 function mergeEntries(parts: readonly PeriodEntries[]): PeriodEntries {
-  const out = emptyEntries();
-  for (const p of parts) {
-    out.exemplars.push(...p.exemplars);
-    out.activities.push(...p.activities);
-    out.plans.push(...p.plans);
-    out.bulletins.push(...p.bulletins);
-  }
-  return out;
+  return {
+    exemplars: ([] as ExemplarEntry[]).concat(...parts.map((p) => p.exemplars)),
+    activities: ([] as ActivityEntry[]).concat(...parts.map((p) => p.activities)),
+    plans: ([] as PlanEntry[]).concat(...parts.map((p) => p.plans)),
+    bulletins: ([] as BulletinEntry[]).concat(...parts.map((p) => p.bulletins)),
+  };
 }
 
 /**
