@@ -2,6 +2,7 @@
 // contents page numbers checked against where the headings really landed, the outline tidied and
 // the document information set; each PDF is written to a temporary file and renamed into place.
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser, type LaunchOptions } from "../browser/index.ts";
@@ -17,6 +18,8 @@ export interface PdfStepOptions {
   browserPath?: string;
   /** Passed to the resolver (tests). */
   env?: NodeJS.ProcessEnv;
+  /** Pages printed at the same time (default: 2, or 1 on a one-core machine). */
+  concurrency?: number;
 }
 
 /** A PDF could not be printed; the message is Vietnamese and names the page. */
@@ -273,9 +276,18 @@ export class PdfPrinter {
 export async function printPdfJobs(siteDir: string, jobs: PdfJob[], options: PdfStepOptions = {}): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
   const printer = await PdfPrinter.open(siteDir, options);
-  const printed: PrintedPdf[] = [];
+  const printed: PrintedPdf[] = new Array(jobs.length);
   try {
-    for (const job of jobs) printed.push(await printer.print(job));
+    // A few pages at a time: each renders in its own process, so layout runs on every core.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const i = next++;
+        printed[i] = await printer.print(jobs[i]!);
+      }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency ?? Math.min(2, availableParallelism()), jobs.length));
+    await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     await printer.close();
   }
