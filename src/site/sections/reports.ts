@@ -1,5 +1,4 @@
 // The reports section: quarter and year figures computed once per build, the pages' view context, and the quarter PDFs.
-import { writePrintFonts } from "../../bulletin/print-style.ts";
 import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
 import { reportHead } from "../../reports/document.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
@@ -19,9 +18,8 @@ export interface ReportsData {
 
 export const reportsSection: SiteSection = {
   id: "reports",
-  async data(ctx: SiteContext): Promise<ReportsData> {
-    // The quarter reports print with the bulletin's self-hosted Noto Serif.
-    if (ctx.outputDir) await writePrintFonts(ctx.outputDir);
+  data(ctx: SiteContext): ReportsData {
+    // The print pages use the Noto Serif faces the bulletins section writes to /assets/print/fonts/.
     const { quarters, years } = buildReports(ctx.model, ctx.now);
     return {
       quarters,
