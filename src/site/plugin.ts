@@ -132,10 +132,12 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   let globals: SiteGlobals | undefined;
   // The sitemap lists what Eleventy actually wrote, so every section's pages (all pagination pages
   // included, which `collections.all` would not give) are in it without any template opting in.
-  eleventyConfig.on("eleventy.after", async ({ results }: { results: { url?: string | false }[] }) => {
+  eleventyConfig.on("eleventy.after", async ({ results }: { results: { url?: string | false; content?: string }[] }) => {
     if (!globals) return;
     const out = path.resolve(eleventyConfig.directories.output);
-    await writeFile(path.join(out, "sitemap.xml"), sitemapXml(sitemapPaths(results.map((r) => r.url)), (p) => globals!.absoluteUrl(p)));
+    // Pages that ask not to be indexed (print pages of PDFs) stay out of the sitemap too.
+    const listed = results.filter((r) => !r.content?.includes('<meta name="robots" content="noindex'));
+    await writeFile(path.join(out, "sitemap.xml"), sitemapXml(sitemapPaths(listed.map((r) => r.url)), (p) => globals!.absoluteUrl(p)));
   });
 
   eleventyConfig.addGlobalData("gs", async (): Promise<SiteGlobals> => {
