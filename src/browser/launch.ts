@@ -1,4 +1,5 @@
 // Starts the resolved browser headless, quiet on the network, with a throwaway profile removed on close.
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,8 +85,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     if (child === null || child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once("exit", () => resolve());
   });
+  // If Node exits without closing the browser (an uncaught error), still remove the profile.
+  const onExit = (): void => rmSync(userDataDir, { recursive: true, force: true });
+  process.once("exit", onExit);
   let removal: Promise<void> | undefined;
-  const cleanUp = (): Promise<void> => (removal ??= exited.then(removeProfile));
+  const cleanUp = (): Promise<void> =>
+    (removal ??= exited.then(removeProfile).finally(() => process.removeListener("exit", onExit)));
   browser.once("disconnected", () => void cleanUp());
   const close = browser.close.bind(browser);
   browser.close = async (): Promise<void> => {
