@@ -50,14 +50,15 @@ export function pageNav(gs: SiteGlobals, page: ListPage): SafeHtml {
   )}</ul></nav>`;
 }
 
-/** "Đưa vào hồ sơ công bố ngày … qua đề nghị #12 (commit abc1234)". */
+/** "Được đưa vào hồ sơ công bố ngày … qua đề nghị thay đổi (pull request) #12 (mã thay đổi abc1234567)." */
 export function approvalLine(record: ApprovalRecord | undefined): SafeHtml {
   if (!record) return html``;
   const a = record.entered;
-  const change = a.pr !== undefined ? html`đề nghị thay đổi (pull request) <strong>#${a.pr}</strong>` : html`thay đổi`;
-  return html`<aside class="approval" aria-label="Phê duyệt">
-  <h2 class="approval-title">Phê duyệt công bố</h2>
-  <p>Được đưa vào hồ sơ công bố ${a.date ? formatDateVi(a.date) : ""} qua ${change}, mã thay đổi <code>${a.commit.slice(0, 10)}</code>.</p>
-  ${record.updated ? html`<p>Cập nhật lần cuối ${record.updated.date ? formatDateVi(record.updated.date) : ""} (mã <code>${record.updated.commit.slice(0, 10)}</code>${record.updated.pr !== undefined ? `, #${record.updated.pr}` : ""}).</p>` : ""}
+  const via = a.pr !== undefined ? html` qua đề nghị thay đổi (pull request) <strong>#${a.pr}</strong>` : html``;
+  const u = record.updated;
+  return html`<aside class="approval" aria-labelledby="phe-duyet">
+  <h2 class="approval-title" id="phe-duyet">Phê duyệt công bố</h2>
+  <p>Được đưa vào hồ sơ công bố ${a.date ? formatDateVi(a.date) : ""}${via} (mã thay đổi <code>${a.commit.slice(0, 10)}</code>).</p>
+  ${u ? html`<p>Cập nhật lần cuối ${u.date ? formatDateVi(u.date) : ""}${u.pr !== undefined ? html` qua đề nghị <strong>#${u.pr}</strong>` : ""} (mã thay đổi <code>${u.commit.slice(0, 10)}</code>).</p>` : ""}
 </aside>`;
 }

@@ -29,7 +29,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
       <div><dt>Hoạt động</dt><dd>${p.quarter.activities}</dd></div>
       <div><dt>Kế hoạch ban hành</dt><dd>${p.quarter.plans}</dd></div>
     </dl>
-    <p><a href="${gs.url(p.quarter.path)}">Báo cáo ${p.quarter.label.toLowerCase()}</a></p>
+    <p><a href="${gs.url(p.quarter.path)}">Xem báo cáo ${p.quarter.label}</a></p>
   </section>
   <section class="box" aria-labelledby="ban-tin-moi">
     <h2 id="ban-tin-moi">Bản tin mới nhất</h2>
