@@ -50,7 +50,9 @@ export const READ_PAGE = String.raw`(() => {
   const PAPERS = { a4: ["210mm", "297mm"], a5: ["148mm", "210mm"], letter: ["8.5in", "11in"] };
   let size = PAPERS.a4, margins = ["0", "0", "0", "0"];
   for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
+    let rules = [];
+    try { rules = sheet.cssRules; } catch { continue; }
+    for (const rule of rules) {
       if (rule.constructor.name !== "CSSPageRule" || rule.selectorText) continue;
       const s = rule.style;
       const sz = norm(s.getPropertyValue("size")).toLowerCase().split(" ");
