@@ -2,7 +2,7 @@
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
 import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../reports/quarter.ts";
 import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate } from "../../vi/date.ts";
-import { slugify, stripDiacritics } from "../../vi/text.ts";
+import { slugify, sortByGivenName, stripDiacritics } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
 import { EXEMPLAR_KINDS, kindLabel } from "../labels.ts";
@@ -252,6 +252,10 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
     push("field", e.field.id, e);
     push("year", String(e.year), e);
   }
+
+  // A list of people reads in Vietnamese order: by given name, then full name (Intl.Collator('vi')).
+  const individuals = index.kind.get("individual");
+  if (individuals) index.kind.set("individual", sortByGivenName(individuals, (e) => e.entry.data.subject.name));
 
   // Related: same field first, then same unit, newest first, at most 3; constant work per exemplar.
   for (const e of exemplars) {
