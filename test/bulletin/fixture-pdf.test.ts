@@ -1,5 +1,6 @@
 // Prints the fixture bulletin (test/fixtures/bulletin) through the real PDF step and reads the PDF
 // back with poppler-utils and pdfjs-dist; expectations come from the source files, read here with yaml.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,6 +65,25 @@ describe("the fixture bulletin PDF", () => {
     expect(info["Subject"]).toBe(issueSrc.data["title"]);
     expect(info["Keywords"]).toContain(site.document.bulletinName);
     expect((await pdfOutline(pdf)).lang).toBe("vi");
+  });
+
+  it("lays the text inside the margins of site.yaml, the missing ones taken from the schema's defaults", () => {
+    const site = parse(readFileSync(path.join(FIXTURE, "site.yaml"), "utf8")) as { document: { margins: Record<string, number> } };
+    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../schemas/site.schema.json"), "utf8"));
+    const defaults = schema.properties.document.properties.margins.properties as Record<string, { default: number }>;
+    const mm = (side: string) => (site.document.margins[side] ?? defaults[side]!.default) * (72 / 25.4);
+    const words = execFileSync("pdftotext", ["-bbox", "-f", "3", "-l", "3", pdf, "-"], { encoding: "utf8" })
+      .split("\n")
+      .map((l) => /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) }));
+    // The running header sits in the top margin and the footer in the bottom one; the body between.
+    const body = words.filter((w) => w.yMin > mm("top") && w.yMax < 841.89 - mm("bottom"));
+    expect(body.length).toBeGreaterThan(20);
+    expect(Math.min(...body.map((w) => w.xMin))).toBeCloseTo(mm("left"), 0);
+    expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual(595.28 - mm("right") + 0.5);
+    expect(Math.max(...body.map((w) => w.xMax))).toBeGreaterThan(595.28 - mm("right") - 3);
+    expect(Math.min(...words.map((w) => w.xMin))).toBeCloseTo(mm("left"), 0);
   });
 
   it("embeds every font, and they are Noto Serif", () => {
