@@ -7,6 +7,7 @@ import type { Finding } from "../content/model.ts";
 import { collectPdfJobs } from "../site/globals.ts";
 import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
+import { cachedParseFile, openParseCache, resolveCacheDir } from "./cache.ts";
 import { runEleventy } from "./eleventy.ts";
 import { buildSearchIndex } from "./search.ts";
 import { makeTempBeside, swapInto } from "./swap.ts";
@@ -33,6 +34,8 @@ export interface BuildOptions {
   printPdfs?: (siteDir: string, jobs: PdfJob[], options: PdfOptions) => Promise<unknown>;
   /** Progress lines (Vietnamese); default: nothing. */
   log?: (line: string) => void;
+  /** Folder of the build cache kept between runs (src/build/cache.ts); `null` for none. Default: GUONG_SANG_CACHE_DIR or .cache/guong-sang. */
+  cacheDir?: string | null;
 }
 
 export interface StepTiming {
@@ -70,7 +73,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return value;
   };
 
-  const { model, findings, checked } = await timed("Kiểm tra nội dung", () => loadContent(contentDir, { drafts: options.drafts, cwd }));
+  const cacheDir = options.cacheDir === undefined ? resolveCacheDir(cwd, options.env ?? process.env) : (options.cacheDir ?? undefined);
+  const { model, findings, checked } = await timed("Kiểm tra nội dung", async () => {
+    const store = cacheDir ? await openParseCache(cacheDir) : undefined;
+    const loaded = await loadContent(contentDir, { drafts: options.drafts, cwd, ...(store ? { parse: cachedParseFile(store) } : {}) });
+    // The cache only ever saves work: a folder that cannot be written leaves the build as it was.
+    await store?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
+    return loaded;
+  });
   if (findings.some((f) => f.severity === "error")) return { status: "content-errors", findings, checked, timings };
 
   const tmp = await makeTempBeside(outDir);
