@@ -31,8 +31,8 @@ function upper(text: string): string {
 }
 
 /**
- * The plan a quarter's report answers to, its subject line and its recipients: the plan's "Để báo
- * cáo" group (the bodies the plan reports to) and its archive line, so nothing about a district is
+ * The plan a quarter's report answers to, its subject line and its recipients: site.yaml's
+ * `reports.recipients` when given, otherwise the plan's "Để báo cáo" group (the bodies the plan reports to) and its archive line, so nothing about a district is
  * written in code. Without a plan the subject falls back on the site title and only "Lưu" remains.
  */
 export function reportHead(model: ContentModel, quarter: Quarter): ReportHead {
@@ -42,7 +42,9 @@ export function reportHead(model: ContentModel, quarter: Quarter): ReportHead {
     .sort((a, b) => compareContentDates(b.data.date, a.data.date));
   const plan = candidates.find((p) => p.data.issuer === model.site.organisation.name) ?? candidates[0];
   const when = quarterInSentence(quarter);
-  if (!plan) return { subject: `Kết quả tuyên truyền ${lowerFirst(model.site.title)} ${when}`, recipients: ["Lưu"] };
+  const configured = model.site.reports?.recipients;
+  if (!plan) return { subject: `Kết quả tuyên truyền ${lowerFirst(model.site.title)} ${when}`, recipients: configured ?? ["Lưu"] };
+  if (configured) return { plan, subject: `Kết quả ${lowerFirst(plan.data.title)} ${when}`, recipients: configured };
   const reportTo = plan.data.recipients.filter((g) => g.purpose?.toLocaleLowerCase("vi").includes("báo cáo")).flatMap((g) => g.names);
   const archive = plan.data.recipients.flatMap((g) => g.names).find((n) => /^Lưu\b/u.test(n)) ?? "Lưu";
   return { plan, subject: `Kết quả ${lowerFirst(plan.data.title)} ${when}`, recipients: [...reportTo, archive] };

@@ -232,6 +232,17 @@ export interface SiteConfig {
     };
   };
   /**
+   * Báo cáo quý, năm: Thông tin in trên báo cáo quý, năm gửi cấp trên.
+   */
+  reports?: {
+    /**
+     * Nơi nhận báo cáo: Các nơi nhận in ở cuối báo cáo, theo thứ tự; dòng cuối thường là Lưu. Bỏ trống thì lấy nhóm "Để báo cáo" của kế hoạch mới nhất.
+     *
+     * @minItems 1
+     */
+    recipients?: string[];
+  };
+  /**
    * Loa truyền thanh: Tốc độ đọc, thời lượng mỗi buổi phát và bảng chữ viết tắt.
    */
   loudspeaker: {

@@ -78,6 +78,11 @@ describe("printable report", () => {
     expect(before.subject).toBe("Kết quả tuyên truyền chuyên mục thử quý III năm 2018");
     expect(before.recipients).toEqual(["Lưu"]);
   });
+  it("prints site.yaml's report recipients, in order, when it names them", () => {
+    const site = { ...model.site, reports: { recipients: ["Thường trực Huyện ủy", "Lưu"] } };
+    expect(reportHead({ ...model, site }, { year: 2019, quarter: 1 }).recipients).toEqual(["Thường trực Huyện ủy", "Lưu"]);
+    expect(reportHead({ ...model, site }, { year: 2018, quarter: 3 }).recipients).toEqual(["Thường trực Huyện ủy", "Lưu"]);
+  });
   it("lays the document out as a Party report", () => {
     const doc = quarterDocument(model, reportLabels(model.site), quarter("2019-Q1"));
     const text = doc.replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
