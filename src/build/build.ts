@@ -9,7 +9,8 @@ import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
 import { cachedParseFile, openParseCache, resolveCacheDir } from "./cache.ts";
 import { runEleventy } from "./eleventy.ts";
-import { buildSearchIndex } from "./search.ts";
+import { makeUrl } from "../site/url.ts";
+import { searchRecords, startSearchIndex, type PendingIndex } from "./search.ts";
 import { makeTempBeside, swapInto } from "./swap.ts";
 
 export interface BuildOptions {
@@ -84,9 +85,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (findings.some((f) => f.severity === "error")) return { status: "content-errors", findings, checked, timings };
 
   const tmp = await makeTempBeside(outDir);
+  let search: PendingIndex | undefined;
   try {
+    // Pagefind runs in its own process: feeding it now lets it index while Eleventy writes pages.
+    search = await startSearchIndex(searchRecords(model), makeUrl(options.pathPrefix ?? "/"));
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
-      await runEleventy({ model, outDir: tmp, drafts: options.drafts, now, pathPrefix: options.pathPrefix, sections });
+      const index = search;
+      await runEleventy({
+        model,
+        outDir: tmp,
+        drafts: options.drafts,
+        now,
+        pathPrefix: options.pathPrefix,
+        sections,
+        onSearchablePage: (url, html) => index?.addPage(url, html),
+      });
       return countHtml(tmp);
     });
 
@@ -98,11 +111,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
 
-    const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => buildSearchIndex(tmp));
+    const pending = search;
+    search = undefined;
+    const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => pending.write(tmp));
     await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir));
     log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${path.relative(cwd, outDir) || "."}.`);
     return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };
   } catch (error) {
+    await search?.cancel();
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }

@@ -14,13 +14,11 @@ export interface PageOptions {
   bodyClass?: string;
   /** True when the page shows a draft: a "Bản nháp" mark and no indexing. */
   draft?: boolean;
-  /** Index this page's main content in the site search. */
-  searchable?: boolean;
   /**
-   * Extra text indexed for search but never shown, e.g. the text without diacritics so that
-   * "nguyen van an" finds "Nguyễn Văn An".
+   * Index this page's main content in the site search (with a diacritic-free copy, added only to
+   * what Pagefind reads). Exemplars, plans and activities are indexed from the model instead.
    */
-  searchText?: string;
+  searchable?: boolean;
   /** Extra <head> content (trusted), e.g. a page-specific stylesheet. */
   head?: SafeHtml;
   /** Site paths of self-hosted scripts to load (deferred). */
@@ -78,7 +76,6 @@ ${site.sample ? html`<p class="sample-banner" role="note"><strong>Dữ liệu mi
 ${breadcrumbs(gs, page.crumbs, page.title)}
 ${page.draft ? html`<p class="draft-mark" role="status"><strong>Bản nháp</strong>: chưa công bố, chỉ hiện khi xem thử.</p>` : ""}
 ${page.body}
-${page.searchable && page.searchText ? html`<div class="search-only" data-pagefind-index-attrs="data-text" data-text="${page.searchText}"></div>` : ""}
 </main>
 <footer class="site-footer">
   <div class="wrap">

@@ -84,6 +84,20 @@ export function renderMarkdownInline(source: string): SafeHtml {
   return new SafeHtml(md.renderInline(source));
 }
 
+/** The words of a Markdown text, without markup (for the search index). */
+export function markdownText(source: string): string {
+  const parts: string[] = [];
+  for (const token of md.parse(source, {})) {
+    if (token.type !== "inline") continue;
+    for (const child of token.children ?? []) {
+      if (child.type === "text" || child.type === "code_inline") parts.push(child.content);
+      else if (child.type === "softbreak" || child.type === "hardbreak") parts.push(" ");
+    }
+    parts.push("\n");
+  }
+  return parts.join("").trim();
+}
+
 const cache = new Map<string, SafeHtml>();
 
 /** Renders an entry's body once per content hash, so rebuilds and repeated uses cost nothing. */

@@ -54,6 +54,8 @@ export interface GuongSangOptions {
   now?: Date;
   /** URL path the site is published under (default `/`). */
   pathPrefix?: string;
+  /** Receives every written HTML page that marks content `data-pagefind-body` (the build indexes it). */
+  onSearchablePage?: (url: string, html: string) => void;
   /** Sections to render (default: the barrel `src/site/sections/index.ts`). */
   sections?: readonly SiteSection[];
 }
@@ -71,6 +73,7 @@ export interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
   on(event: string, listener: (arg: any) => unknown): void;
+  addTransform(name: string, transform: (this: any, content: string) => string): void;
   setQuietMode(quiet: boolean): void;
   directories: { output: string; input: string };
   [key: string]: unknown;
@@ -128,6 +131,15 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   let model = options.model;
   const contentDir = path.resolve(options.contentDir ?? "content");
   if (!model) eleventyConfig.addWatchTarget(contentDir);
+
+  if (options.onSearchablePage) {
+    const onPage = options.onSearchablePage;
+    eleventyConfig.addTransform("gs-search", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
+      const { url, outputPath } = this.page;
+      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html") && content.includes("data-pagefind-body")) onPage(url, content);
+      return content;
+    });
+  }
 
   let globals: SiteGlobals | undefined;
   // The sitemap lists what Eleventy actually wrote, so every section's pages (all pagination pages

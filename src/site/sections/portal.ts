@@ -2,7 +2,7 @@
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
 import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../reports/quarter.ts";
 import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate } from "../../vi/date.ts";
-import { slugify, sortByGivenName, stripDiacritics } from "../../vi/text.ts";
+import { slugify, sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
 import { EXEMPLAR_KINDS, kindLabel } from "../labels.ts";
@@ -30,8 +30,6 @@ export interface ExemplarView {
   approval?: ApprovalRecord;
   image?: ResponsiveImage;
   draft: boolean;
-  /** Diacritic-free text for search ("Trần Thị Ánh" → "Tran Thi Anh"). */
-  searchText: string;
 }
 
 export type FacetDimension = "kind" | "unit" | "ward" | "field" | "year";
@@ -226,7 +224,6 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
       approval: extras.approvals.get(entry.file),
       image: extras.images.get(entry.slug),
       draft: entry.draft,
-      searchText: stripDiacritics([d.title, d.subject.name, d.subject.role ?? "", d.summary, ...(d.tags ?? [])].join(" ")),
     };
     return view;
   });

@@ -7,7 +7,6 @@ import { exemplarFieldTitle as t } from "../../labels.ts";
 import { layout } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
 import type { ExemplarView, PortalData } from "../../sections/portal.ts";
-import { stripDiacritics } from "../../../vi/text.ts";
 
 export const data = {
   pagination: { data: "gs.sections.portal.exemplars", size: 1, alias: "ex" },
@@ -66,8 +65,6 @@ ${related.length ? html`<section class="related" aria-labelledby="lien-quan"><h2
     body,
     bodyClass: "page-exemplar",
     draft: ex.draft,
-    searchable: true,
-    searchText: `${ex.searchText} ${stripDiacritics([...d.achievements, d.method ?? "", ex.entry.body].join(" "))}`,
     crumbs: [["Điển hình", "/dien-hinh/"]],
   });
 }

@@ -40,5 +40,5 @@ ${years.length
 ${p.activities.filter((a) => a.year === y).map((a) => activity(gs, a))}</section>`,
     )
   : html`<p>Chưa có hoạt động nào.</p>`}`;
-  return layout(gs, { title: "Hoạt động", path: "/hoat-dong/", body, bodyClass: "page-activities", searchable: true });
+  return layout(gs, { title: "Hoạt động", path: "/hoat-dong/", body, bodyClass: "page-activities" });
 }

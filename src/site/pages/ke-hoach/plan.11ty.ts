@@ -71,7 +71,6 @@ ${approvalLine(plan.approval)}`;
     body,
     bodyClass: "page-plan",
     draft: plan.draft,
-    searchable: true,
     crumbs: [["Kế hoạch", "/ke-hoach/"]],
   });
 }
