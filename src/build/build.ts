@@ -9,7 +9,6 @@ import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
 import { cachedParseFile, openParseCache, resolveCacheDir } from "./cache.ts";
 import { runEleventy } from "./eleventy.ts";
-import { makeUrl } from "../site/url.ts";
 import { searchRecords, startSearchIndex, type PendingIndex } from "./search.ts";
 import { makeTempBeside, swapInto } from "./swap.ts";
 
@@ -88,7 +87,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let search: PendingIndex | undefined;
   try {
     // Pagefind runs in its own process: feeding it now lets it index while Eleventy writes pages.
-    search = await startSearchIndex(searchRecords(model), makeUrl(options.pathPrefix ?? "/"));
+    // URLs are site paths: the search client's `baseUrl` adds the path prefix to results.
+    search = await startSearchIndex(searchRecords(model), (p) => p);
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
       const index = search;
       await runEleventy({

@@ -65,7 +65,7 @@ export interface PendingIndex {
   cancel(): Promise<void>;
 }
 
-/** Starts indexing now; `url` adds the site's path prefix. */
+/** Starts indexing now; `url` maps a site path to the URL stored in the index. */
 export async function startSearchIndex(records: readonly SearchRecord[], url: (p: string) => string): Promise<PendingIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
   if (!index) {

@@ -223,3 +223,19 @@ describe("usage errors exit 2", () => {
   });
 });
 
+
+describe("--path-prefix", () => {
+  it("puts every link, asset and search URL under the prefix", async () => {
+    const site = path.join(await tempDir(), "_site");
+    const result = await run(["--content", BASIC, "--out", site, "--no-pdf", "--path-prefix", "/guong-sang/"]);
+    expect(result.code).toBe(0);
+    const page = await read(site, "dien-hinh/co-giao-nguyen-thi-mai/index.html");
+    expect(page).toContain('<link rel="stylesheet" href="/guong-sang/assets/site.css">');
+    expect(page).toContain('<a href="/guong-sang/dien-hinh/">Điển hình</a>');
+    expect(page).toMatch(/<img src="\/guong-sang\/img\/[\w-]+-960\.jpeg"/);
+    const hrefs = [...page.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const h of hrefs) expect(h.startsWith("/guong-sang/"), h).toBe(true);
+    expect(await read(site, "tim-kiem/index.html")).toContain('data-pagefind="/guong-sang/pagefind/pagefind.js" data-base="/guong-sang/"');
+  });
+});
