@@ -19,7 +19,7 @@ function status(script: Script) {
 }
 
 function table(gs: SiteGlobals, scripts: readonly Script[], caption: string, broadcast: boolean) {
-  return html`<table class="loa-timing">
+  return html`<div class="loa-table-scroll" role="region" aria-label="${caption}" tabindex="0"><table class="loa-timing">
   <caption>${caption}</caption>
   <thead><tr><th scope="col">Phường</th>${broadcast ? html`<th scope="col">Buổi phát</th>` : ""}<th scope="col" class="num">Số bài</th><th scope="col" class="num">Thời gian đọc</th><th scope="col" class="num">Buổi phát</th><th scope="col">Đánh giá</th><th scope="col">Văn bản</th></tr></thead>
   <tbody>${scripts.map(
@@ -33,7 +33,7 @@ function table(gs: SiteGlobals, scripts: readonly Script[], caption: string, bro
     <td><a href="${gs.url(s.textUrl)}" download>.txt</a></td>
   </tr>`,
   )}</tbody>
-</table>`;
+</table></div>`;
 }
 
 export function render({ gs, quarter }: { gs: SiteGlobals; quarter: QuarterScripts }): string {

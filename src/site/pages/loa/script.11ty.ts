@@ -20,7 +20,7 @@ function paragraphs(text: SpokenText) {
 
 function timingTable(script: Script) {
   const row = (label: string, seconds: number) => html`<tr><td>${label}</td><td class="num">${formatDuration(seconds)}</td></tr>`;
-  return html`<table class="loa-timing">
+  return html`<div class="loa-table-scroll" role="region" aria-label="Thời gian đọc ước tính" tabindex="0"><table class="loa-timing">
   <caption>Thời gian đọc ước tính</caption>
   <thead><tr><th scope="col">Phần</th><th scope="col" class="num">Thời gian</th></tr></thead>
   <tbody>
@@ -32,7 +32,7 @@ function timingTable(script: Script) {
     <tr><th scope="row">Tổng cộng</th><td class="num">${formatDuration(script.seconds)}</td></tr>
     <tr><th scope="row">Thời lượng một buổi phát</th><td class="num">${formatDuration(script.slotSeconds)}</td></tr>
   </tfoot>
-</table>`;
+</table></div>`;
 }
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {
