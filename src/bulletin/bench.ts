@@ -12,7 +12,7 @@ import { resolveIssue } from "./issue.ts";
 import { printPdfJobs } from "./pdf.ts";
 import { renderBulletinPrint } from "./print.ts";
 import { writePrintFonts } from "./print-style.ts";
-import { serveSite } from "./serve.ts";
+import { serveStatic } from "../site/serve.ts";
 
 export interface PdfBenchOptions {
   /** Folder holding `site.yaml` (units, fields… for the synthetic exemplars). */
@@ -133,7 +133,7 @@ export async function benchPdf(options: PdfBenchOptions): Promise<PdfBenchResult
     };
     const bare = async () => {
       const t = performance.now();
-      const server = await serveSite(siteDir);
+      const server = await serveStatic(siteDir);
       const browser = await launchBrowser(
         options.browserPath ? { browser: { executablePath: options.browserPath, source: "env", via: "--browser" } } : {},
       );

@@ -10,7 +10,7 @@ import type { PdfJob } from "../site/section.ts";
 import { FILL_TOC, READ_PAGE, type PageFacts } from "./page-script.ts";
 import { encodeText, incrementalUpdate, PdfFile, type OutlineItem, type PdfValue } from "./pdf-file.ts";
 import { fillPdfSizes } from "./pdf-size.ts";
-import { serveSite, type SiteServer } from "./serve.ts";
+import { serveStatic, type StaticServer } from "../site/serve.ts";
 import { writeAtomic } from "./write.ts";
 
 export interface PdfStepOptions {
@@ -165,7 +165,7 @@ export class PdfPrinter {
   private constructor(
     readonly siteDir: string,
     private readonly browser: Browser,
-    private readonly server: SiteServer,
+    private readonly server: StaticServer,
   ) {}
 
   static async open(siteDir: string, options: PdfStepOptions = {}): Promise<PdfPrinter> {
@@ -173,7 +173,7 @@ export class PdfPrinter {
     // never proxies loopback, so the local site loads directly (cheaper than request interception).
     const launch: LaunchOptions = { env: options.env, args: [`--proxy-server=${CLOSED_PROXY}`] };
     if (options.browserPath) launch.browser = { executablePath: options.browserPath, source: "env", via: "--browser" };
-    const server = await serveSite(siteDir);
+    const server = await serveStatic(siteDir);
     try {
       // BrowserNotFoundError propagates: the build turns it into exit 2.
       const browser = await launchBrowser(launch);

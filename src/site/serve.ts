@@ -1,4 +1,5 @@
-// A tiny static file server over a built site folder, on 127.0.0.1 and a random port, for browser tests.
+// A static file server for a built site on 127.0.0.1 and a random port: the PDF step prints through it
+// (root-relative fonts and images resolve as readers' browsers resolve them) and the browser tests read it.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
