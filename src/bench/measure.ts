@@ -14,6 +14,8 @@ export interface ChildMeasure {
    */
   peakRssBytes: number;
   exitCode: number;
+  /** Set when the tree was ended by `timeoutMs` or `killAboveRssBytes`. */
+  killed?: "timeout" | "memory";
   stdout: string;
   stderr: string;
 }
@@ -25,6 +27,8 @@ export interface RunOptions {
   intervalMs?: number;
   /** Kill the tree after this long. */
   timeoutMs?: number;
+  /** Kill the tree when its resident memory passes this many bytes (protects a shared machine). */
+  killAboveRssBytes?: number;
 }
 
 const CLK_TCK = 100; // Linux reports /proc/<pid>/stat times in clock ticks of 1/100 s on every mainstream kernel.
@@ -104,21 +108,22 @@ export function runMeasured(command: string, args: readonly string[], options: R
           cpuByPid.set(pids[i] as number, s.cpuTicks);
         });
         peakSum = Math.max(peakSum, sum);
+        if (options.killAboveRssBytes !== undefined && sum > options.killAboveRssBytes) kill("memory");
       } finally {
         sampling = false;
       }
     };
+    let killed: ChildMeasure["killed"];
+    function kill(why: NonNullable<ChildMeasure["killed"]>): void {
+      killed ??= why;
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
     const timer = setInterval(() => void sample(), options.intervalMs ?? 50);
-    const killer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            try {
-              if (child.pid) process.kill(-child.pid, "SIGKILL");
-            } catch {
-              // already gone
-            }
-          }, options.timeoutMs);
+    const killer = options.timeoutMs === undefined ? undefined : setTimeout(() => kill("timeout"), options.timeoutMs);
     child.on("error", (error) => {
       clearInterval(timer);
       if (killer) clearTimeout(killer);
@@ -135,6 +140,7 @@ export function runMeasured(command: string, args: readonly string[], options: R
         cpuMs: (cpuTicks * 1000) / CLK_TCK,
         peakRssBytes: Math.max(peakHwm, peakSum),
         exitCode: code ?? (signal ? 128 : 1),
+        ...(killed ? { killed } : {}),
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8"),
       });

@@ -80,6 +80,8 @@ export interface BenchOptions {
 }
 
 const GIB = 1024 ** 3;
+/** A step whose processes together pass this is stopped and reported, so the benchmark cannot exhaust a shared machine. */
+const MEMORY_GUARD = Math.min(12 * GIB, Math.floor(os.totalmem() * 0.6));
 
 /** Runs a TypeScript entry of this repository in a fresh Node with the tsx loader. */
 function tsxArgs(script: string, args: readonly string[]): [string, string[]] {
@@ -87,6 +89,7 @@ function tsxArgs(script: string, args: readonly string[]): [string, string[]] {
 }
 
 function failure(measure: ChildMeasure, what: string): string {
+  if (measure.killed === "memory") return `${what} bị dừng: bộ nhớ vượt ${(MEMORY_GUARD / GIB).toFixed(1)} GiB`;
   const tail = (measure.stderr || measure.stdout).trim().split("\n").slice(-6).join("\n");
   return `${what} thoát với mã ${measure.exitCode}: ${tail}`;
 }
@@ -123,7 +126,7 @@ async function inProcessStep(step: "floor" | "validate", dir: string, runs: numb
 }
 
 async function childStep(id: StepId, command: string, args: string[], env: Record<string, string | undefined> = {}, detail: (m: ChildMeasure) => Record<string, unknown> = () => ({})): Promise<StepResult> {
-  const m = await runMeasured(command, args, { cwd: REPO_ROOT, env });
+  const m = await runMeasured(command, args, { cwd: REPO_ROOT, env, killAboveRssBytes: MEMORY_GUARD });
   const ok = m.exitCode === 0;
   return { id, ms: m.wallMs, cpuMs: m.cpuMs, peakRssBytes: m.peakRssBytes, runs: 1, ok, detail: ok ? detail(m) : {}, ...(ok ? {} : { error: failure(m, id) }) };
 }
