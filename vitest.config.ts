@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: "forks",
     globalSetup: ["test/global-setup.ts"],
+    reporters: ["default", "./test/closing-line.ts"],
   },
 });
