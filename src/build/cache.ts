@@ -12,7 +12,7 @@ import { decodeUtf8 } from "../content/text.ts";
 import type { NodePos, Pos } from "../content/yaml.ts";
 
 /** Bump when the file layout changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** Environment variable naming the cache folder; `off` (or `0`, `false`) disables the cache. */
 export const CACHE_ENV = "GUONG_SANG_CACHE_DIR";
@@ -208,7 +208,8 @@ export function contentHash(bytes: Uint8Array | string): string {
 /** What is kept of one parsed file: everything `parseFile` computes except the text, which is re-read from disk. */
 export interface CachedDoc {
   data: Record<string, unknown> | null;
-  positions: [string, NodePos][];
+  /** Flat: pointer, value line, value column, key line, key column (0 when the node has no key), repeated. */
+  positions: (string | number)[];
   bodyLine: number;
   /** The body is `text.slice(bodyStart)` when it is the text's tail; otherwise `body` holds it. */
   bodyStart?: number;
@@ -217,10 +218,6 @@ export interface CachedDoc {
   schemaValid: boolean;
   hasText: boolean;
   problems: LocalFinding[];
-}
-
-function isPos(v: unknown): v is Pos {
-  return !!v && typeof v === "object" && typeof (v as Pos).line === "number" && typeof (v as Pos).column === "number";
 }
 
 /** Shape check of a cached document: anything else is a miss, parsed afresh. */
@@ -232,7 +229,11 @@ export function isCachedDoc(value: unknown): value is CachedDoc {
   if (d.bodyStart !== undefined && typeof d.bodyStart !== "number") return false;
   if (d.body !== undefined && typeof d.body !== "string") return false;
   if (d.bodyStart === undefined && d.body === undefined) return false;
-  if (!Array.isArray(d.positions) || !d.positions.every((p) => Array.isArray(p) && typeof p[0] === "string" && p[1] && isPos((p[1] as NodePos).value))) return false;
+  if (!Array.isArray(d.positions) || d.positions.length % 5 !== 0) return false;
+  for (let i = 0; i < d.positions.length; i += 5) {
+    if (typeof d.positions[i] !== "string") return false;
+    for (let k = 1; k < 5; k++) if (typeof d.positions[i + k] !== "number") return false;
+  }
   if (!Array.isArray(d.problems)) return false;
   return d.problems.every((p) => {
     const f = p as LocalFinding;
@@ -245,12 +246,28 @@ export function docKey(ref: FileRef, hash: string): string {
   return `${ref.kind}\u0000${ref.type ?? ""}\u0000${ref.file}\u0000${hash}`;
 }
 
+function flatPositions(positions: Map<string, NodePos>): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const [pointer, { value, key }] of positions) out.push(pointer, value.line, value.column, key?.line ?? 0, key?.column ?? 0);
+  return out;
+}
+
+function positionMap(flat: (string | number)[]): Map<string, NodePos> {
+  const map = new Map<string, NodePos>();
+  for (let i = 0; i < flat.length; i += 5) {
+    const value: Pos = { line: flat[i + 1] as number, column: flat[i + 2] as number };
+    const keyLine = flat[i + 3] as number;
+    map.set(flat[i] as string, keyLine ? { value, key: { line: keyLine, column: flat[i + 4] as number } } : { value });
+  }
+  return map;
+}
+
 function toCached(doc: ParsedDoc): CachedDoc {
   const text = doc.text;
   const tail = text !== undefined && text.endsWith(doc.body);
   return {
     data: doc.data ?? null,
-    positions: [...doc.positions],
+    positions: flatPositions(doc.positions),
     bodyLine: doc.bodyLine,
     ...(tail ? { bodyStart: (text as string).length - doc.body.length } : { body: doc.body }),
     draft: doc.draft,
@@ -267,7 +284,7 @@ function fromCached(ref: FileRef, bytes: Uint8Array, hash: string, c: CachedDoc)
   return {
     ...ref,
     data: c.data ?? undefined,
-    positions: new Map(c.positions),
+    positions: positionMap(c.positions),
     body,
     bodyLine: c.bodyLine,
     draft: c.draft,
