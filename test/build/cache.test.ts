@@ -10,7 +10,7 @@ import { EXEMPLAR, writeTree } from "../content/helpers.ts";
 let root: string;
 let content: string;
 
-/** Besides the fixture site.yaml: one valid exemplar, one with an impossible date, one file that is not UTF-8. */
+/** Besides the fixture site.yaml: one valid exemplar, one with an impossible date, one file that is not UTF-8, one naming an unknown unit. */
 const BROKEN = EXEMPLAR.replace("date: 2019-03-15", "date: 2019-02-30");
 
 beforeAll(async () => {
@@ -19,6 +19,7 @@ beforeAll(async () => {
     "exemplars/2019/co-giao.md": EXEMPLAR,
     "exemplars/2019/sai-ngay.md": BROKEN,
     "exemplars/2019/ma-cu.md": new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe0, 0x0a]),
+    "exemplars/2019/don-vi-la.md": EXEMPLAR.replace("unit: don-vi-mot", "unit: khong-co"),
   });
 });
 
@@ -38,12 +39,15 @@ describe("cached parse", () => {
   it("gives the same model and the same findings as a plain load, cold and warm", async () => {
     const plain = await loadContent(content);
     expect(plain.findings.some((f) => f.rule === "date-invalid")).toBe(true);
+    // A cross-file rule places its finding through the cached YAML positions: the unit line, at the value.
+    const unknownUnit = plain.findings.find((f) => f.file.endsWith("don-vi-la.md"));
+    expect(unknownUnit).toMatchObject({ line: 8, column: 7, severity: "error" });
     const dir = path.join(root, "same");
     const cold = await loadThrough(dir, "v1");
-    expect(cold.store.stats).toMatchObject({ hits: 0, misses: 4, discarded: "missing" });
+    expect(cold.store.stats).toMatchObject({ hits: 0, misses: 5, discarded: "missing" });
     expect(cold.result).toEqual(plain);
     const warm = await loadThrough(dir, "v1");
-    expect(warm.store.stats).toMatchObject({ loaded: 4, hits: 4, misses: 0 });
+    expect(warm.store.stats).toMatchObject({ loaded: 5, hits: 5, misses: 0 });
     expect(warm.store.stats.discarded).toBeUndefined();
     expect(warm.result).toEqual(plain);
   });
@@ -56,10 +60,10 @@ describe("cached parse", () => {
     try {
       await writeFile(file, before.replace("Bài viết về cô giáo.", "Bài viết mới về cô giáo."));
       const { store, result } = await loadThrough(dir, "v1");
-      expect(store.stats).toMatchObject({ hits: 3, misses: 1 });
+      expect(store.stats).toMatchObject({ hits: 4, misses: 1 });
       expect(result.model.exemplars.find((e) => e.slug === "co-giao")?.body).toBe("Bài viết mới về cô giáo.\n");
       const saved = (await readFile(path.join(dir, "parse.json"), "utf8")).split("\n");
-      expect(JSON.parse(saved[0]!).count).toBe(4);
+      expect(JSON.parse(saved[0]!).count).toBe(5);
     } finally {
       await writeFile(file, before);
     }
@@ -69,7 +73,7 @@ describe("cached parse", () => {
     const dir = path.join(root, "stale");
     await loadThrough(dir, "v1");
     const { store, result } = await loadThrough(dir, "v2");
-    expect(store.stats).toMatchObject({ loaded: 0, hits: 0, misses: 4, discarded: "stale" });
+    expect(store.stats).toMatchObject({ loaded: 0, hits: 0, misses: 5, discarded: "stale" });
     expect(result).toEqual(await loadContent(content));
   });
 
@@ -86,7 +90,7 @@ describe("cached parse", () => {
     expect(text).toContain("2019-02-30");
     await writeFile(file, corrupt(text));
     const { store, result } = await loadThrough(dir, "v1");
-    expect(store.stats).toMatchObject({ loaded: 0, hits: 0, misses: 4, discarded: "corrupt" });
+    expect(store.stats).toMatchObject({ loaded: 0, hits: 0, misses: 5, discarded: "corrupt" });
     expect(result).toEqual(await loadContent(content));
     expect(result.findings.find((f) => f.rule === "date-invalid")?.file).toMatch(/sai-ngay\.md$/);
   });
