@@ -1,10 +1,10 @@
-// npm run bench -- [--count N] [--json] [--keep DIR] [--runs N] [--no-pdf]: the benchmark against the baselines (see src/bench/run.ts).
+// npm run bench -- [--count N] [--json] [--keep DIR] [--runs N] [--no-pdf] [--profile DIR]: the benchmark against the baselines (see src/bench/run.ts).
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { formatBench, runBench } from "../src/bench/run.ts";
 
-export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep THƯ_MỤC] [--runs N] [--no-pdf] [--out TỆP.json]
+export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep THƯ_MỤC] [--runs N] [--no-pdf] [--out TỆP.json] [--profile THƯ_MỤC]
 
   --count N         số điển hình của kho nội dung tổng hợp (mặc định 10000)
   --json            chỉ in một dòng JSON
@@ -13,6 +13,7 @@ export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep
   --no-pdf          bỏ qua bước PDF (cần trình duyệt)
   --pdf-runs N      số lần đo bước PDF (mặc định 3)
   --out TỆP.json    ghi thêm kết quả JSON vào tệp
+  --profile THƯ_MỤC ghi hồ sơ CPU (node --cpu-prof) của từng bước vào THƯ_MỤC và in tóm tắt
 `;
 
 export interface BenchIO {
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
         "no-pdf": { type: "boolean", default: false },
         "pdf-runs": { type: "string" },
         out: { type: "string" },
+        profile: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -58,6 +60,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
     keep: values.keep,
     pdf: !values["no-pdf"],
     pdfRuns,
+    profileDir: values.profile,
     log: values.json ? undefined : (line) => io.stderr.write(`${line}\n`),
   });
   const json = JSON.stringify(result);

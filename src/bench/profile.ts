@@ -55,8 +55,9 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
     const node = byId.get(id);
     if (!node) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const where = shortUrl(url);
-    const name = `${functionName || "(anonymous)"} ${where}${url ? `:${lineNumber + 1}` : ""}`;
+    // Native frames (GC, idle, system calls) are told apart by name: one "(native)" bucket would hide them.
+    const where = url ? shortUrl(url) : `(native) ${functionName || "?"}`;
+    const name = url ? `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}` : where;
     fn.set(name, (fn.get(name) ?? 0) + ms);
     file.set(where, (file.get(where) ?? 0) + ms);
   }

@@ -10,6 +10,7 @@ import type { SiteConfig } from "../content/model.ts";
 import { baselineCommand, prepareBaseline } from "./baseline.ts";
 import { generateCorpus, type CorpusSummary } from "./corpus.ts";
 import { median, parseStepReport, runMeasured, type ChildMeasure } from "./measure.ts";
+import { summariseProfileFile, type ProfileSummary } from "./profile.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -76,6 +77,11 @@ export interface BenchOptions {
   seed?: number;
   /** The site.yaml whose ids the corpus uses. */
   siteFile?: string;
+  /**
+   * Write V8 CPU profiles of every step's processes under this folder (`<dir>/<step>/*.cpuprofile`) and add
+   * each step's self time by file to its row. Profiling slows the steps: read the timings of such a run as profiles only.
+   */
+  profileDir?: string;
   log?: (line: string) => void;
 }
 
@@ -101,12 +107,19 @@ export function parseBuildTimings(stdout: string): Record<string, number> {
   return out;
 }
 
-async function inProcessStep(step: "floor" | "validate", dir: string, runs: number, env: Record<string, string | undefined> = {}, extra: string[] = []): Promise<StepResult> {
+async function inProcessStep(
+  step: "floor" | "validate",
+  dir: string,
+  runs: number,
+  env: Record<string, string | undefined> = {},
+  extra: string[] = [],
+  nodeFlags: string[] = [],
+): Promise<StepResult> {
   const id: StepId = step === "validate" && env[CACHE_ENV] ? "validateWarm" : step;
   const results: { ms: number; cpuMs: number; peak: number; detail: Record<string, unknown> }[] = [];
   for (let i = 0; i < runs; i++) {
     const [cmd, args] = tsxArgs("scripts/bench-step.ts", [step, dir, ...extra]);
-    const m = await runMeasured(cmd, args, { cwd: REPO_ROOT, env });
+    const m = await runMeasured(cmd, [...nodeFlags, ...args], { cwd: REPO_ROOT, env });
     const report = parseStepReport(m.stdout);
     if (m.exitCode !== 0 || !report) return { id, ms: 0, cpuMs: 0, peakRssBytes: m.peakRssBytes, runs: i, ok: false, detail: {}, error: failure(m, step) };
     const { ms, cpuMs, maxRssBytes, ...detail } = report;
@@ -139,6 +152,24 @@ export async function touchOneExemplar(contentDir: string): Promise<string> {
   const file = path.join(contentDir, "exemplars", year, files[Math.floor(files.length / 2)] as string);
   await appendFile(file, "\nBài viết được bổ sung sau buổi sinh hoạt chi bộ gần nhất.\n");
   return path.relative(contentDir, file);
+}
+
+/** The profile of the process that worked longest in a step (the tsx launcher and helpers are skipped that way). */
+async function largestProfile(dir: string): Promise<{ file: string; summary: ProfileSummary } | undefined> {
+  let best: { file: string; summary: ProfileSummary; busy: number } | undefined;
+  let files: string[] = [];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
+  } catch {
+    return undefined;
+  }
+  for (const f of files) {
+    const summary = await summariseProfileFile(path.join(dir, f), 10);
+    const idle = summary.byFunction.find((r) => r.name.startsWith("(idle)"))?.ms ?? 0;
+    const busy = summary.totalMs - idle;
+    if (!best || busy > best.busy) best = { file: path.join(dir, f), summary, busy };
+  }
+  return best && { file: best.file, summary: best.summary };
 }
 
 function ratio(a: StepResult | null, b: StepResult | null): number | null {
@@ -190,6 +221,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const contentDir = path.join(root, "content");
   const cacheDir = path.join(root, "cache");
   const runs = options.runs ?? (options.count < 20_000 ? 3 : 1);
+  const profileDir = options.profileDir ? path.resolve(options.profileDir) : undefined;
+  // Node 20 refuses --cpu-prof in NODE_OPTIONS, so the flags go on the step's own command line (its main process).
+  const flags = (id: StepId): string[] => (profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, id)}`] : []);
+  const prof = (id: StepId, [command, args]: [string, string[]]): [string, string[]] => [command, [...flags(id), ...args]];
   const steps = Object.fromEntries(STEP_IDS.map((id) => [id, null])) as Record<StepId, StepResult | null>;
   const record = (s: StepResult) => {
     steps[s.id] = s;
@@ -202,30 +237,30 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const files = 1 + summary.exemplars + summary.activities + summary.bulletins;
 
     log("Đo từng bước…");
-    record(await inProcessStep("floor", contentDir, runs));
-    record(await inProcessStep("validate", contentDir, runs));
+    record(await inProcessStep("floor", contentDir, runs, {}, [], flags("floor")));
+    record(await inProcessStep("validate", contentDir, runs, {}, [], flags("validate")));
     // The validator's per-file cache: one run fills it, the measured runs read it.
     await inProcessStep("validate", contentDir, 1, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"]);
-    record(await inProcessStep("validate", contentDir, runs, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"]));
-    record(await childStep("validateCli", ...tsxArgs("scripts/validate.ts", ["--content", contentDir, "--format", "json"]), { [CACHE_ENV]: "off" }));
+    record(await inProcessStep("validate", contentDir, runs, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"], flags("validateWarm")));
+    record(await childStep("validateCli", ...prof("validateCli", tsxArgs("scripts/validate.ts", ["--content", contentDir, "--format", "json"])), { [CACHE_ENV]: "off" }));
 
     const baseline = await prepareBaseline(contentDir, path.join(root, "eleventy"));
     const bl = baselineCommand(baseline, path.join(root, "eleventy", "out"));
-    record(await childStep("eleventy", bl.command, bl.args, {}, () => ({ files: baseline.files })));
+    record(await childStep("eleventy", ...prof("eleventy", [bl.command, bl.args]), {}, () => ({ files: baseline.files })));
 
     const outDir = path.join(root, "site");
     const buildArgs = ["--content", contentDir, "--out", outDir, "--no-pdf"];
     const buildEnv = { [CACHE_ENV]: cacheDir };
-    record(await childStep("build", ...tsxArgs("scripts/build.ts", buildArgs), buildEnv, (m) => ({ phases: parseBuildTimings(m.stdout) })));
+    record(await childStep("build", ...prof("build", tsxArgs("scripts/build.ts", buildArgs)), buildEnv, (m) => ({ phases: parseBuildTimings(m.stdout) })));
     if (steps.build?.ok) {
       const changed = await touchOneExemplar(contentDir);
-      record(await childStep("rebuild", ...tsxArgs("scripts/build.ts", buildArgs), buildEnv, (m) => ({ changed, phases: parseBuildTimings(m.stdout) })));
+      record(await childStep("rebuild", ...prof("rebuild", tsxArgs("scripts/build.ts", buildArgs)), buildEnv, (m) => ({ changed, phases: parseBuildTimings(m.stdout) })));
     }
 
     if (options.pdf !== false && existsSync(path.join(REPO_ROOT, "scripts/bench-pdf.ts"))) {
       const pdfArgs = ["--content", contentDir, "--json", "--runs", String(options.pdfRuns ?? 3)];
       record(
-        await childStep("pdf", ...tsxArgs("scripts/bench-pdf.ts", pdfArgs), {}, (m) => {
+        await childStep("pdf", ...prof("pdf", tsxArgs("scripts/bench-pdf.ts", pdfArgs)), {}, (m) => {
           const line = m.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
           return line ? (JSON.parse(line) as Record<string, unknown>) : {};
         }),
@@ -238,6 +273,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
+    if (profileDir) {
+      for (const step of Object.values(steps)) {
+        const profile = step?.ok ? await largestProfile(path.join(profileDir, step.id)) : undefined;
+        if (step && profile) step.detail.profile = { file: profile.file, totalMs: profile.summary.totalMs, byFile: profile.summary.byFile, byFunction: profile.summary.byFunction };
+      }
+    }
     const { ratios, targets } = evaluateTargets(steps);
     return {
       schema: "guong-sang-bench/1",
@@ -301,6 +342,16 @@ export function formatBench(r: BenchResult): string {
     lines.push(`  ${t.pass === null ? "N/A " : t.pass ? "PASS" : "FAIL"}  ${t.label}: ${value}`);
   }
   lines.push("");
+  const profiled = STEP_IDS.map((id) => r.steps[id]).filter((s): s is StepResult => !!s?.detail.profile);
+  if (profiled.length) {
+    lines.push("Hồ sơ CPU (thời gian tự thân theo tệp, tiến trình bận nhất của mỗi bước; thời gian đo ở trên bị chậm đi vì ghi hồ sơ):");
+    for (const s of profiled) {
+      const p = s.detail.profile as { file: string; totalMs: number; byFile: { name: string; ms: number }[] };
+      lines.push(`  ${STEP_LABELS[s.id]} — ${p.file}`);
+      for (const row of p.byFile.slice(0, 8)) lines.push(`    ${String(row.ms).padStart(7)} ms  ${row.name}`);
+    }
+    lines.push("");
+  }
   lines.push(`Tổng thời gian đo: ${num(r.totalMs / 1000, 0)} s`);
   return lines.join("\n");
 }
