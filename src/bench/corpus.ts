@@ -128,7 +128,6 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, "site.yaml"), stringify({ ...site, sample: true }, { lineWidth: 0 }));
 
-  const image = imageEvery > 0 ? await corpusImage() : undefined;
   const slugsByYear = new Map<number, string[]>();
   const madeDirs = new Set<string>();
   const ensureDir = async (dir: string) => {
@@ -176,7 +175,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
       ...(kind === "individual" ? { consent: true } : {}),
       tags: ["học tập và làm theo Bác"],
     };
-    if (image && i % imageEvery === 0) {
+    // Every image is different (as real photographs are), so image processing is measured, not skipped by a content hash.
+    const photo = imageEvery > 0 && i % imageEvery === 0 ? await corpusImage(images) : undefined;
+    if (photo) {
       data.image = { src: `${slug}.jpg`, alt: `Ảnh minh họa cho ${name}` };
       images++;
     }
@@ -187,7 +188,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     writes.push(
       ensureDir(dir).then(async () => {
         await writeFile(path.join(dir, `${slug}.md`), text);
-        if (data.image) await writeFile(path.join(dir, `${slug}.jpg`), image as Buffer);
+        if (photo) await writeFile(path.join(dir, `${slug}.jpg`), photo);
       }),
     );
     if (writes.length >= 64) await Promise.all(writes.splice(0));
@@ -239,11 +240,13 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   return { exemplars: count, activities, bulletins, images };
 }
 
-/** A small abstract JPEG (a sun over rooftops), made once per corpus. */
-async function corpusImage(): Promise<Buffer> {
+/** A small abstract JPEG (a sun over rooftops); `variant` moves the sun and the roofs, so no two images are alike. */
+export async function corpusImage(variant: number): Promise<Buffer> {
+  const sun = 80 + ((variant * 37) % 480);
+  const h = (k: number) => 140 + ((variant * (k + 3) * 13) % 80);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400">
-    <rect width="640" height="400" fill="#f3e9d2"/><circle cx="480" cy="120" r="60" fill="#c8102e"/>
-    <rect x="60" y="220" width="140" height="180" fill="#7a4a2a"/><rect x="230" y="180" width="160" height="220" fill="#a0522d"/>
-    <rect x="420" y="240" width="160" height="160" fill="#5b3a29"/></svg>`;
+    <rect width="640" height="400" fill="#f3e9d2"/><circle cx="${sun}" cy="${90 + (variant % 60)}" r="60" fill="#c8102e"/>
+    <rect x="60" y="${400 - h(0)}" width="140" height="${h(0)}" fill="#7a4a2a"/><rect x="230" y="${400 - h(1)}" width="160" height="${h(1)}" fill="#a0522d"/>
+    <rect x="420" y="${400 - h(2)}" width="160" height="${h(2)}" fill="#5b3a29"/></svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
 }

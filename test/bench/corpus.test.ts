@@ -46,13 +46,16 @@ describe("generateCorpus", () => {
     }
   });
 
-  it("writes articles of about 600 words, Vietnamese NFC text, and images beside some exemplars", () => {
+  it("writes articles of about 600 words, Vietnamese NFC text, and distinct images beside some exemplars", async () => {
     const words = loaded.model.exemplars.map((e) => e.body.split(/\s+/).filter(Boolean).length);
     expect(Math.min(...words)).toBeGreaterThanOrEqual(600);
     expect(Math.max(...words)).toBeLessThan(800);
     const withImage = loaded.model.exemplars.filter((e) => e.data.image);
     expect(withImage).toHaveLength(summary.images);
     expect(summary.images).toBe(Math.ceil(120 / 25));
+    const photos = await Promise.all(withImage.map((e) => readFile(path.join(path.dirname(e.absPath), e.data.image!.src))));
+    expect(photos.every((p) => p[0] === 0xff && p[1] === 0xd8)).toBe(true); // JPEG
+    expect(new Set(photos.map((p) => p.toString("base64"))).size).toBe(photos.length); // no two alike
     expect(loaded.model.exemplars[0]!.body).toBe(loaded.model.exemplars[0]!.body.normalize("NFC"));
     expect(loaded.model.exemplars.some((e) => /[ăâđêôơư]/.test(e.body))).toBe(true);
   });
