@@ -7,7 +7,8 @@ import type { Finding } from "../content/model.ts";
 import { collectPdfJobs } from "../site/globals.ts";
 import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
-import { cachedParseFile, openParseCache, resolveCacheDir } from "./cache.ts";
+import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
+import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
 import { searchRecords, startSearchIndex, type PendingIndex } from "./search.ts";
 import { makeTempBeside, swapInto } from "./swap.ts";
@@ -89,9 +90,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Pagefind runs in its own process: feeding it now lets it index while Eleventy writes pages.
     // URLs are site paths: the search client's `baseUrl` adds the path prefix to results.
     search = await startSearchIndex(searchRecords(model), (p) => p);
+    // Exemplar pages and lists are streamed by our own writer; unchanged exemplar pages come from the previous output.
+    const pageStore: OpenPageStore | undefined = cacheDir ? await openPageStore(cacheDir, outDir).catch(() => undefined) : undefined;
+    let streamed: StreamResult | undefined;
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
       const index = search;
       await runEleventy({
+        stream: { store: pageStore, onResult: (r) => (streamed = r) },
         model,
         outDir: tmp,
         drafts: options.drafts,
@@ -115,6 +120,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     search = undefined;
     const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => pending.write(tmp));
     await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir));
+    // The page records describe the files now in --out: saved only after the swap.
+    await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
+    if (streamed?.reused) log(`Dùng lại ${streamed.reused} trang không đổi của lần dựng trước, dựng mới ${streamed.rendered} trang.`);
     log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${path.relative(cwd, outDir) || "."}.`);
     return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };
   } catch (error) {

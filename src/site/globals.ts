@@ -31,6 +31,8 @@ export class SiteGlobals {
   readonly pathPrefix: string;
   /** Site path → URL readers follow (adds the path prefix). */
   readonly url: (path: string) => string;
+  /** True when the build writes the bulk pages itself (src/site/stream.ts): their Eleventy templates then yield none. */
+  streamed = false;
 
   constructor(
     readonly model: ContentModel,
@@ -62,6 +64,8 @@ export interface GlobalsOptions {
   now: Date;
   pathPrefix: string;
   outputDir?: string;
+  /** The build streams the bulk pages itself (sets `gs.streamed`). */
+  streamed?: boolean;
 }
 
 /** Runs every section's `data()` once and assembles `gs`. */
@@ -76,7 +80,9 @@ export async function buildGlobals(
     if (section.id in data) throw new Error(`Two sections share the id "${section.id}"`);
     data[section.id] = section.data ? await section.data(ctx) : undefined;
   }
-  return new SiteGlobals(model, data, options.drafts, options.now, options.pathPrefix);
+  const gs = new SiteGlobals(model, data, options.drafts, options.now, options.pathPrefix);
+  gs.streamed = options.streamed ?? false;
+  return gs;
 }
 
 /** Every PDF job of every section. */

@@ -27,7 +27,14 @@ export interface PageOptions {
   crumbs?: [string, string][];
 }
 
-function navigation(gs: SiteGlobals, current: string): SafeHtml {
+/**
+ * What the page shell reads of `gs`: the site settings, the navigation, the URL helper (from the path
+ * prefix) and the drafts flag. Nothing else, so a page rendered from a view model plus this shell
+ * depends only on them (the incremental build hashes exactly these; see src/site/stream.ts).
+ */
+export type PageShell = Pick<SiteGlobals, "site" | "nav" | "url" | "pathPrefix" | "drafts">;
+
+function navigation(gs: PageShell, current: string): SafeHtml {
   return html`<nav class="site-nav" aria-label="Chuyên mục">
   <ul>${gs.nav.map(
     (item) =>
@@ -36,7 +43,7 @@ function navigation(gs: SiteGlobals, current: string): SafeHtml {
 </nav>`;
 }
 
-function breadcrumbs(gs: SiteGlobals, crumbs: [string, string][] | undefined, title: string): SafeHtml {
+function breadcrumbs(gs: PageShell, crumbs: [string, string][] | undefined, title: string): SafeHtml {
   if (!crumbs?.length) return html``;
   return html`<nav class="crumbs" aria-label="Vị trí trang"><ol>
   <li><a href="${gs.url("/")}">Trang chủ</a></li>${crumbs.map(([label, path]) => html`<li><a href="${gs.url(path)}">${label}</a></li>`)}
@@ -45,7 +52,7 @@ function breadcrumbs(gs: SiteGlobals, crumbs: [string, string][] | undefined, ti
 }
 
 /** The whole HTML document for one page. */
-export function layout(gs: SiteGlobals, page: PageOptions): string {
+export function layout(gs: PageShell, page: PageOptions): string {
   const site = gs.site;
   const fullTitle = page.title ? `${page.title} | ${site.title}` : site.title;
   const description = page.description ?? site.description ?? "";

@@ -5,6 +5,7 @@ import type { ContentModel, Finding } from "../content/model.ts";
 import { writeFile } from "node:fs/promises";
 import { buildGlobals, type SiteGlobals } from "./globals.ts";
 import { sitemapPaths, sitemapXml } from "./sitemap.ts";
+import { streamedPages, writeStreamedPages, type PageStore, type StreamResult } from "./stream.ts";
 import type { SiteSection } from "./section.ts";
 import { sections as registeredSections } from "./sections/index.ts";
 
@@ -58,6 +59,11 @@ export interface GuongSangOptions {
   onSearchablePage?: (url: string, html: string) => void;
   /** Sections to render (default: the barrel `src/site/sections/index.ts`). */
   sections?: readonly SiteSection[];
+  /**
+   * The build: write the bulk pages (exemplar pages, exemplar lists) outside Eleventy, one at a time, after
+   * Eleventy's own pages (src/site/stream.ts); `store` reuses unchanged pages from the previous output.
+   */
+  stream?: { store?: PageStore; onResult?: (result: StreamResult) => void };
 }
 
 /** Minimal typing of the Eleventy 3 configuration API we use. */
@@ -148,8 +154,13 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
     if (!globals) return;
     const out = path.resolve(eleventyConfig.directories.output);
     // Pages that ask not to be indexed (print pages of PDFs) stay out of the sitemap too.
-    const listed = results.filter((r) => !r.content?.includes('<meta name="robots" content="noindex'));
-    await writeFile(path.join(out, "sitemap.xml"), sitemapXml(sitemapPaths(listed.map((r) => r.url)), (p) => globals!.absoluteUrl(p)));
+    const listed: (string | false | undefined)[] = results.filter((r) => !r.content?.includes('<meta name="robots" content="noindex')).map((r) => r.url);
+    if (options.stream) {
+      const streamed = await writeStreamedPages(globals, out, streamedPages(globals), { store: options.stream.store, onSearchablePage: options.onSearchablePage });
+      listed.push(...streamed.listed);
+      options.stream.onResult?.(streamed);
+    }
+    await writeFile(path.join(out, "sitemap.xml"), sitemapXml(sitemapPaths(listed), (p) => globals!.absoluteUrl(p)));
   });
 
   eleventyConfig.addGlobalData("gs", async (): Promise<SiteGlobals> => {
@@ -165,6 +176,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
       now: options.now ?? new Date(),
       pathPrefix,
       outputDir: path.resolve(eleventyConfig.directories.output),
+      streamed: Boolean(options.stream),
     });
     return globals;
   });

@@ -1,28 +1,88 @@
 // One page per exemplar: profile card (trích ngang), achievements, method, article, image, channels, related, approval.
+//
+// Split in two on purpose: `exemplarPageView` gathers everything the page shows into one plain, JSON-able view model,
+// and `renderExemplarPage` reads only that view and the page shell. The incremental build keys each page by the hash
+// of exactly these two (src/site/stream.ts), so a page can only be reused when nothing it shows has changed.
+import type { ApprovalRecord } from "../../approvals.ts";
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../html.ts";
-import { pictureHtml } from "../../images.ts";
+import { pictureHtml, type ResponsiveImage } from "../../images.ts";
 import { exemplarFieldTitle as t } from "../../labels.ts";
-import { layout } from "../../layout.ts";
+import { layout, type PageShell } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
-import type { ExemplarView, PortalData } from "../../sections/portal.ts";
+import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
+import type { StreamedPage } from "../../stream.ts";
+import type { ExemplarEntry } from "../../../content/model.ts";
 
 export const data = {
-  pagination: { data: "gs.sections.portal.exemplars", size: 1, alias: "ex" },
+  pagination: {
+    data: "gs.sections.portal.exemplars",
+    size: 1,
+    alias: "ex",
+    // The build writes these pages itself (streamed, incremental); `npm start` lets Eleventy render them.
+    before: (items: ExemplarView[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
+  },
   permalink: (d: { ex: ExemplarView }) => d.ex.path,
 };
 
-export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): string {
+/** Everything an exemplar page shows, and nothing else. */
+export interface ExemplarPageView {
+  path: string;
+  title: string;
+  kind: Named;
+  /** The kind's list page (`/dien-hinh/loai/ca-nhan/`). */
+  kindPath: string;
+  unit: Named;
+  ward?: Named;
+  field: Named;
+  dateText: string;
+  channels: Named[];
+  draft: boolean;
+  /** Front matter, the Markdown body and its hash (the rendered-Markdown memo key). */
+  data: ExemplarEntry["data"];
+  body: string;
+  hash: string;
+  approval?: ApprovalRecord;
+  image?: ResponsiveImage;
+  related: { path: string; title: string; kind: string; unit: string }[];
+}
+
+export function exemplarPageView(gs: SiteGlobals, ex: ExemplarView): ExemplarPageView {
   const p = gs.section<PortalData>("portal");
-  const d = ex.entry.data;
-  const related = ex.related.map((s) => p.bySlug.get(s)).filter((r): r is ExemplarView => Boolean(r));
+  const kindPath = p.facets[0]!.values.find((v) => v.id === ex.kind.id)!.path;
+  const related = ex.related
+    .map((s) => p.bySlug.get(s))
+    .filter((r): r is ExemplarView => Boolean(r))
+    .map((r) => ({ path: r.path, title: r.title, kind: r.kind.name, unit: r.unit.name }));
+  return {
+    path: ex.path,
+    title: ex.title,
+    kind: ex.kind,
+    kindPath,
+    unit: ex.unit,
+    ...(ex.ward ? { ward: ex.ward } : {}),
+    field: ex.field,
+    dateText: ex.dateText,
+    channels: ex.channels,
+    draft: ex.draft,
+    data: ex.entry.data,
+    body: ex.entry.body,
+    hash: ex.entry.hash,
+    ...(ex.approval ? { approval: ex.approval } : {}),
+    ...(ex.image ? { image: ex.image } : {}),
+    related,
+  };
+}
+
+export function renderExemplarPage(gs: PageShell, v: ExemplarPageView): string {
+  const d = v.data;
   const row = (label: string, value: unknown) =>
     value === undefined || value === "" ? html`` : html`<div><dt>${label}</dt><dd>${value as string}</dd></div>`;
   const body = html`<article class="exemplar">
 <header class="exemplar-head">
-  <p class="kicker"><a href="${gs.url(p.facets[0]!.values.find((v) => v.id === ex.kind.id)!.path)}">${ex.kind.name}</a> · ${ex.field.name}</p>
-  <h1>${ex.title}${draftBadge(ex.draft)}</h1>
+  <p class="kicker"><a href="${gs.url(v.kindPath)}">${v.kind.name}</a> · ${v.field.name}</p>
+  <h1>${v.title}${draftBadge(v.draft)}</h1>
   <p class="lead">${d.summary}</p>
 </header>
 <div class="exemplar-grid">
@@ -32,39 +92,51 @@ export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): strin
     ${row(t("subject.name"), d.subject.name)}
     ${row(t("subject.birthYear"), d.subject.birthYear)}
     ${row(t("subject.role"), d.subject.role)}
-    ${row(t("kind"), ex.kind.name)}
-    <div><dt>${t("unit")}</dt><dd><a href="${gs.url(`/dien-hinh/don-vi/${ex.unit.id}/`)}">${ex.unit.name}</a></dd></div>
-    ${ex.ward ? html`<div><dt>${t("ward")}</dt><dd><a href="${gs.url(`/dien-hinh/phuong/${ex.ward.id}/`)}">${ex.ward.name}</a></dd></div>` : ""}
-    <div><dt>${t("field")}</dt><dd><a href="${gs.url(`/dien-hinh/linh-vuc/${ex.field.id}/`)}">${ex.field.name}</a></dd></div>
-    <div><dt>${t("date")}</dt><dd><time datetime="${d.date}">${ex.dateText}</time></dd></div>
+    ${row(t("kind"), v.kind.name)}
+    <div><dt>${t("unit")}</dt><dd><a href="${gs.url(`/dien-hinh/don-vi/${v.unit.id}/`)}">${v.unit.name}</a></dd></div>
+    ${v.ward ? html`<div><dt>${t("ward")}</dt><dd><a href="${gs.url(`/dien-hinh/phuong/${v.ward.id}/`)}">${v.ward.name}</a></dd></div>` : ""}
+    <div><dt>${t("field")}</dt><dd><a href="${gs.url(`/dien-hinh/linh-vuc/${v.field.id}/`)}">${v.field.name}</a></dd></div>
+    <div><dt>${t("date")}</dt><dd><time datetime="${d.date}">${v.dateText}</time></dd></div>
   </dl>
 </section>
-${ex.image ? html`<figure class="exemplar-image">${pictureHtml(ex.image, gs.url)}${ex.image.credit ? html`<figcaption>${ex.image.credit}</figcaption>` : ""}</figure>` : ""}
+${v.image ? html`<figure class="exemplar-image">${pictureHtml(v.image, gs.url)}${v.image.credit ? html`<figcaption>${v.image.credit}</figcaption>` : ""}</figure>` : ""}
 </div>
 <section aria-labelledby="ket-qua">
   <h2 id="ket-qua">${t("achievements")}</h2>
   <ul class="achievements">${d.achievements.map((a) => html`<li>${renderMarkdownInline(a)}</li>`)}</ul>
 </section>
-${d.method ? html`<section aria-labelledby="cach-lam"><h2 id="cach-lam">${t("method")}</h2><div class="prose">${renderBodyCached(`${ex.entry.hash}:method`, d.method)}</div></section>` : ""}
+${d.method ? html`<section aria-labelledby="cach-lam"><h2 id="cach-lam">${t("method")}</h2><div class="prose">${renderBodyCached(`${v.hash}:method`, d.method)}</div></section>` : ""}
 <section aria-labelledby="bai-viet">
   <h2 id="bai-viet">Bài viết</h2>
-  <div class="prose">${renderBodyCached(ex.entry.hash, ex.entry.body)}</div>
+  <div class="prose">${renderBodyCached(v.hash, v.body)}</div>
 </section>
 <section class="channels" aria-labelledby="kenh">
   <h2 id="kenh">${t("channels")}</h2>
-  <ul class="tags">${ex.channels.map((c) => html`<li>${c.name}</li>`)}</ul>
+  <ul class="tags">${v.channels.map((c) => html`<li>${c.name}</li>`)}</ul>
   ${d.tags?.length ? html`<p class="muted">${t("tags")}: ${d.tags.join(", ")}</p>` : ""}
 </section>
-${approvalLine(ex.approval)}
+${approvalLine(v.approval)}
 </article>
-${related.length ? html`<section class="related" aria-labelledby="lien-quan"><h2 id="lien-quan">Điển hình liên quan</h2><ul class="plain">${related.map((r) => html`<li><a href="${gs.url(r.path)}">${r.title}</a> <span class="muted">· ${r.kind.name} · ${r.unit.name}</span></li>`)}</ul></section>` : ""}`;
+${v.related.length ? html`<section class="related" aria-labelledby="lien-quan"><h2 id="lien-quan">Điển hình liên quan</h2><ul class="plain">${v.related.map((r) => html`<li><a href="${gs.url(r.path)}">${r.title}</a> <span class="muted">· ${r.kind} · ${r.unit}</span></li>`)}</ul></section>` : ""}`;
   return layout(gs, {
-    title: ex.title,
-    path: ex.path,
+    title: v.title,
+    path: v.path,
     description: d.summary,
     body,
     bodyClass: "page-exemplar",
-    draft: ex.draft,
+    draft: v.draft,
     crumbs: [["Điển hình", "/dien-hinh/"]],
   });
+}
+
+export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): string {
+  return renderExemplarPage(gs, exemplarPageView(gs, ex));
+}
+
+/** The build's streamed pages: one per exemplar, keyed by its view (the bulk of the site). */
+export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
+  for (const ex of gs.section<PortalData>("portal").exemplars) {
+    const view = exemplarPageView(gs, ex);
+    yield { path: ex.path, view, render: () => renderExemplarPage(gs, view) };
+  }
 }

@@ -4,9 +4,16 @@ import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../html.ts";
 import { layout } from "../../layout.ts";
 import type { ListPage, PortalData } from "../../sections/portal.ts";
+import type { StreamedPage } from "../../stream.ts";
 
 export const data = {
-  pagination: { data: "gs.sections.portal.listPages", size: 1, alias: "list" },
+  pagination: {
+    data: "gs.sections.portal.listPages",
+    size: 1,
+    alias: "list",
+    // The build writes these pages itself (streamed, rendered every time); `npm start` lets Eleventy render them.
+    before: (items: ListPage[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
+  },
   permalink: (d: { list: ListPage }) => d.list.path,
 };
 
@@ -31,4 +38,9 @@ ${filterBar(gs, p.facets, list.facet ? { dimension: list.facet.dimension, id: li
     crumbs: list.facet ? [["Điển hình", "/dien-hinh/"]] : undefined,
     scripts: ["/assets/filter.js"],
   });
+}
+
+/** The build's streamed pages: every page of every list (no view key: they always render). */
+export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
+  for (const list of gs.section<PortalData>("portal").listPages) yield { path: list.path, render: () => render({ gs, list }) };
 }

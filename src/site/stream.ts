@@ -1,0 +1,136 @@
+// Pages the build writes itself instead of through Eleventy: the bulk (exemplar pages, exemplar lists), rendered one
+// at a time and written at once, so memory stays flat with the number of exemplars; exemplar pages are incremental.
+//
+// A streamed page with a `view` is keyed by sha256(page shell + view): the page shell is what `layout()` reads of
+// `gs` (site.yaml, navigation, path prefix, drafts flag) and the view is the plain data the template renders from
+// (its render function reads nothing else: see `renderExemplarPage`). The code version is the page store's own
+// version (a code change empties it). When the previous build wrote the same page with the same key and its file in
+// the previous output is untouched (same size, mtime and inode), the file is hard-linked (or copied) into the new
+// output instead of rendered. The previous output is only ever read.
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { SiteGlobals } from "./globals.ts";
+import * as exemplarPages from "./pages/dien-hinh/exemplar.11ty.ts";
+import * as listPages from "./pages/dien-hinh/list.11ty.ts";
+
+export interface StreamedPage {
+  /** Site path, `/dien-hinh/slug/` (written as `dien-hinh/slug/index.html`). */
+  path: string;
+  /** The plain data the page is rendered from, with the page shell; when absent the page always renders. */
+  view?: unknown;
+  render(): string;
+}
+
+/** What the page store keeps of one written page. */
+export interface PageRecord {
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  noindex: boolean;
+}
+
+/** The build's memory of the pages it wrote into the previous output (src/build/cache.ts). */
+export interface PageStore {
+  /** The previous output folder, read only. */
+  readonly previousDir: string;
+  get(sitePath: string): PageRecord | undefined;
+  set(sitePath: string, record: PageRecord): void;
+}
+
+export interface StreamResult {
+  /** Site paths written, except those marked noindex (for the sitemap). */
+  listed: string[];
+  rendered: number;
+  reused: number;
+}
+
+export interface StreamOptions {
+  store?: PageStore;
+  /** Receives every rendered page marked `data-pagefind-body` (such a page is never reused). */
+  onSearchablePage?: (url: string, html: string) => void;
+}
+
+/** Every page the build streams: exemplar pages and exemplar lists. */
+export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
+  yield* exemplarPages.streamedPages(gs);
+  yield* listPages.streamedPages(gs);
+}
+
+/** The hash of what every page's shell shows: settings, navigation, prefix, drafts flag. */
+export function shellKey(gs: Pick<SiteGlobals, "site" | "nav" | "pathPrefix" | "drafts">): string {
+  return createHash("sha256").update(JSON.stringify({ site: gs.site, nav: gs.nav, pathPrefix: gs.pathPrefix, drafts: gs.drafts })).digest("hex");
+}
+
+/** `/dien-hinh/x/` → `dien-hinh/x/index.html` (Eleventy's rule for permalinks ending in `/`). */
+export function outputFile(sitePath: string): string {
+  const rel = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
+  const normal = path.posix.normalize(rel).replace(/^\/+/, "");
+  if (normal.startsWith("..") || normal === "") throw new Error(`Streamed page path outside the site: ${sitePath}`);
+  return normal;
+}
+
+const NOINDEX = '<meta name="robots" content="noindex';
+
+/** Writes `pages` into `outDir` one at a time, reusing unchanged keyed pages from the store's previous output. */
+export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages: Iterable<StreamedPage>, options: StreamOptions = {}): Promise<StreamResult> {
+  const { store, onSearchablePage } = options;
+  const shell = shellKey(gs);
+  const made = new Set<string>();
+  const result: StreamResult = { listed: [], rendered: 0, reused: 0 };
+  let n = 0;
+  for (const page of pages) {
+    // Let the event loop breathe (the search indexer's pipe) without paying a tick per page.
+    if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
+    const rel = outputFile(page.path);
+    const dest = path.join(outDir, rel);
+    const dir = path.dirname(dest);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    const key = store && page.view !== undefined ? createHash("sha256").update(shell).update("\n").update(JSON.stringify(page.view)).digest("hex") : undefined;
+    if (store && key) {
+      const reused = reuse(store, page.path, key, path.join(store.previousDir, rel), dest);
+      if (reused) {
+        result.reused++;
+        if (!reused.noindex) result.listed.push(page.path);
+        continue;
+      }
+    }
+    const html = page.render();
+    writeFileSync(dest, html);
+    result.rendered++;
+    const noindex = html.includes(NOINDEX);
+    if (!noindex) result.listed.push(page.path);
+    const searchable = html.includes("data-pagefind-body");
+    if (searchable) onSearchablePage?.(page.path, html);
+    if (store && key && !searchable) {
+      const st = statSync(dest);
+      store.set(page.path, { key, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, noindex });
+    }
+  }
+  return result;
+}
+
+function reuse(store: PageStore, sitePath: string, key: string, previous: string, dest: string): PageRecord | undefined {
+  const record = store.get(sitePath);
+  if (!record || record.key !== key) return undefined;
+  try {
+    const st = statSync(previous);
+    // The file must be the one this record describes: not edited, not replaced by another build.
+    if (!st.isFile() || st.size !== record.size || st.mtimeMs !== record.mtimeMs || st.ino !== record.ino) return undefined;
+    try {
+      linkSync(previous, dest);
+      store.set(sitePath, record);
+    } catch {
+      copyFileSync(previous, dest);
+      const copy = statSync(dest);
+      store.set(sitePath, { ...record, size: copy.size, mtimeMs: copy.mtimeMs, ino: copy.ino });
+    }
+    return record;
+  } catch {
+    return undefined;
+  }
+}
