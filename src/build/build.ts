@@ -10,7 +10,7 @@ import { sections as registeredSections } from "../site/sections/index.ts";
 import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
-import { searchRecords, startSearchIndex, type PendingIndex } from "./search.ts";
+import { searchItems, startSearchIndex, type PendingIndex } from "./search.ts";
 import { makeTempBeside, swapInto } from "./swap.ts";
 
 export interface BuildOptions {
@@ -89,7 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // Pagefind runs in its own process: feeding it now lets it index while Eleventy writes pages.
     // URLs are site paths: the search client's `baseUrl` adds the path prefix to results.
-    search = await startSearchIndex(searchRecords(model), (p) => p);
+    search = await startSearchIndex(searchItems(model), (p) => p, { cacheDir });
     // Exemplar pages and lists are streamed by our own writer; unchanged exemplar pages come from the previous output.
     const pageStore: OpenPageStore | undefined = cacheDir ? await openPageStore(cacheDir, outDir).catch(() => undefined) : undefined;
     let streamed: StreamResult | undefined;
