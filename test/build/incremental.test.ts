@@ -1,0 +1,147 @@
+// The incremental build: unchanged exemplar pages are taken from the previous output (hard-linked), changed ones and
+// the pages that show them are rendered, a site.yaml change renders everything, and the result equals a clean build.
+import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { generateCorpus } from "../../src/bench/corpus.ts";
+import { build } from "../../src/build/build.ts";
+import type { SiteConfig } from "../../src/content/model.ts";
+import { NOW, REPO, snapshot, tempDir } from "./helpers.ts";
+
+const COUNT = 60;
+
+interface Built {
+  lines: string[];
+}
+
+async function buildInto(content: string, out: string, cacheDir: string | null): Promise<Built> {
+  const lines: string[] = [];
+  const result = await build({ contentDir: content, outDir: out, pdf: false, drafts: false, now: NOW, cacheDir, env: {}, log: (l) => lines.push(l) });
+  expect(result.status).toBe("built");
+  return { lines };
+}
+
+/** "Dùng lại 59 trang không đổi …, dựng mới 40 trang." → [59, 40]; [0, undefined] when nothing was reused. */
+function reuseCounts(b: Built): [number, number | undefined] {
+  const line = b.lines.find((l) => l.startsWith("Dùng lại "));
+  const m = line ? /^Dùng lại (\d+) trang không đổi của lần dựng trước, dựng mới (\d+) trang\.$/.exec(line) : null;
+  return m ? [Number(m[1]), Number(m[2])] : [0, undefined];
+}
+
+async function exemplarFiles(out: string): Promise<Map<string, { ino: number; text: string }>> {
+  const files = new Map<string, { ino: number; text: string }>();
+  const dir = path.join(out, "dien-hinh");
+  for (const name of await readdir(dir)) {
+    const file = path.join(dir, name, "index.html");
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    if (text === undefined || !text.includes('class="page-exemplar"')) continue;
+    files.set(name, { ino: (await stat(file)).ino, text });
+  }
+  return files;
+}
+
+function relatedSlugs(page: string): string[] {
+  const section = /<section class="related"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
+  return [...section.matchAll(/href="\/dien-hinh\/([^/"]+)\/"/g)].map((m) => m[1]!);
+}
+
+async function exemplarFile(content: string, slug: string): Promise<string> {
+  const dir = path.join(content, "exemplars");
+  const all = (await readdir(dir, { recursive: true })) as string[];
+  const rel = all.find((f) => path.basename(f) === `${slug}.md`);
+  if (!rel) throw new Error(`no file for ${slug}`);
+  return path.join(dir, rel);
+}
+
+describe("an incremental rebuild with the cache and the previous output", () => {
+  let content: string;
+  let out: string;
+  let cacheDir: string;
+  let first: Map<string, { ino: number; text: string }>;
+  let cold: Built;
+
+  beforeAll(async () => {
+    const root = await tempDir("gs-incr-");
+    content = path.join(root, "content");
+    out = path.join(root, "_site");
+    cacheDir = path.join(root, "cache");
+    const site = parse(await readFile(path.join(REPO, "content/site.yaml"), "utf8")) as SiteConfig;
+    await generateCorpus({ count: COUNT, out: content, site, imageEvery: 20, years: 2 });
+    cold = await buildInto(content, out, cacheDir);
+    first = await exemplarFiles(out);
+  }, 120_000);
+
+  it("renders every page on the first build and reuses every exemplar page, hard-linked, when nothing changed", async () => {
+    expect(first.size).toBe(COUNT);
+    expect(reuseCounts(cold)[0]).toBe(0);
+    const again = await buildInto(content, out, cacheDir);
+    expect(reuseCounts(again)[0]).toBe(COUNT);
+    const now = await exemplarFiles(out);
+    for (const [slug, page] of first) {
+      expect(now.get(slug)?.text, slug).toBe(page.text);
+      expect(now.get(slug)?.ino, slug).toBe(page.ino);
+    }
+  }, 60_000);
+
+  it("re-renders a changed exemplar and every page showing it, reuses an unrelated one byte for byte, and equals a clean build", async () => {
+    const before = await exemplarFiles(out);
+    // An exemplar that another exemplar shows among its related ones.
+    const [shower, shown] = [...before].flatMap(([slug, p]) => relatedSlugs(p.text).map((r) => [slug, r] as const))[0]!;
+    const unrelated = [...before.keys()].find((s) => s !== shown && s !== shower && !relatedSlugs(before.get(s)!.text).includes(shown))!;
+    expect(unrelated).toBeDefined();
+
+    const file = await exemplarFile(content, shown);
+    const source = await readFile(file, "utf8");
+    const newTitle = "Tấm gương đổi tên để kiểm tra dựng lại";
+    const changed = source.replace(/^title: .*$/m, `title: ${newTitle}`);
+    expect(changed).not.toBe(source);
+    await writeFile(file, changed);
+
+    const rebuilt = await buildInto(content, out, cacheDir);
+    const [reused] = reuseCounts(rebuilt);
+    const after = await exemplarFiles(out);
+    expect(after.get(shown)?.text).toContain(`<h1>${newTitle}`);
+    expect(after.get(shower)?.text).toContain(newTitle);
+    expect(after.get(shower)?.ino).not.toBe(before.get(shower)?.ino);
+    expect(after.get(unrelated)?.text).toBe(before.get(unrelated)!.text);
+    expect(after.get(unrelated)?.ino).toBe(before.get(unrelated)!.ino);
+    expect(reused).toBeGreaterThan(COUNT / 2);
+    expect(reused).toBeLessThan(COUNT);
+    // The lists show the new title too (they always render).
+    expect(await readFile(path.join(out, "dien-hinh/chi-muc.json"), "utf8")).toContain(newTitle);
+    const lists = await snapshot(path.join(out, "dien-hinh"));
+    expect([...lists].some(([name, bytes]) => !name.includes(shown) && bytes.toString("utf8").includes(`${newTitle}</a></h2>`))).toBe(true);
+
+    // A clean build of the same content, without any cache, gives the same files byte for byte.
+    const clean = path.join(path.dirname(out), "_clean");
+    await buildInto(content, clean, null);
+    const [a, b] = [await snapshot(out), await snapshot(clean)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    const differing = [...a].filter(([name, bytes]) => !bytes.equals(b.get(name)!)).map(([name]) => name);
+    expect(differing).toEqual([]);
+  }, 120_000);
+
+  it("re-renders a page whose file in the previous output was edited in place", async () => {
+    const before = await exemplarFiles(out);
+    const [slug, page] = [...before][3]!;
+    const file = path.join(out, "dien-hinh", slug, "index.html");
+    await writeFile(file, page.text.replace("</h1>", " (sửa tay)</h1>"));
+    await buildInto(content, out, cacheDir);
+    expect(await readFile(file, "utf8")).toBe(page.text);
+  }, 60_000);
+
+  it("renders every exemplar page again when site.yaml changes", async () => {
+    const before = await exemplarFiles(out);
+    const siteFile = path.join(content, "site.yaml");
+    const yaml = await readFile(siteFile, "utf8");
+    await writeFile(siteFile, yaml.replace(/^title: .*$/m, "title: Gương Sáng đổi tên"));
+    const rebuilt = await buildInto(content, out, cacheDir);
+    expect(reuseCounts(rebuilt)[0]).toBe(0);
+    const after = await exemplarFiles(out);
+    for (const [slug, page] of after) {
+      expect(page.text, slug).toContain("Gương Sáng đổi tên");
+      expect(page.ino, slug).not.toBe(before.get(slug)?.ino);
+    }
+  }, 60_000);
+});
