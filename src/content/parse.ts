@@ -1,11 +1,17 @@
-// Parses one file on its own: bytes → text checks → front matter → YAML with positions → schema → a ParsedDoc with problems.
+// Parses one file on its own: bytes → text checks → front matter → YAML → schema → a ParsedDoc with problems.
+//
+// Two paths give the same ParsedDoc. Fast: a file with no text problem whose front matter lies in the
+// subset `yaml-fast.ts` reads and whose data passes the schema and the date checks has nothing to report,
+// so its YAML node positions are not computed until a cross-file rule (or the cache) asks for them.
+// Positioned: every other file goes through `yaml.ts` as before, and every finding gets its line and column.
 import { createHash } from "node:crypto";
-import { dateProblem, pointerSegments, schemaProblems } from "./messages.ts";
+import { dateProblem, schemaProblems } from "./messages.ts";
 import type { ContentType, Severity } from "./model.ts";
-import { schemaSet, schemaAt, type SchemaKind } from "./schemas.ts";
+import { childSchema, resolveRef, schemaSet, SCHEMA_FILES, type SchemaKind, type SchemaNode } from "./schemas.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { checkLegacyText, checkNfc, checkSpecialCharacters, decodeUtf8 } from "./text.ts";
 import { parseYaml, type NodePos, type Pos } from "./yaml.ts";
+import { parseYamlFast } from "./yaml-fast.ts";
 
 /** A finding inside the content tree: `file` is relative to the content directory. */
 export interface LocalFinding {
@@ -64,18 +70,29 @@ export function positionOf(positions: Map<string, NodePos>, pointer: string, atK
 
 /** Checks formats Ajv cannot judge as we want: real calendar dates wherever the schema asks for a date. */
 function dateChecks(kind: SchemaKind, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
+  const root = resolveRef(schemaSet().root(kind), SCHEMA_FILES[kind]);
+  walkDates(root.node, root.file, data, pointer, out);
+}
+
+/** Walks data and schema together (what `schemaAt` finds for each path, without rebuilding the path). */
+function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
   if (typeof data === "string") {
-    const schema = schemaAt(kind, pointerSegments(pointer));
-    const isDate = schema?.format === "date" || schema?.anyOf?.some((b) => b.format === "date");
+    const isDate = schema.format === "date" || schema.anyOf?.some((b) => b.format === "date");
     if (!isDate) return;
-    const dateTime = schema?.anyOf?.some((b) => b.format === "date-time") ?? false;
+    const dateTime = schema.anyOf?.some((b) => b.format === "date-time") ?? false;
     const problem = dateProblem(data, dateTime);
     if (problem) out.push({ pointer, ...problem });
     return;
   }
-  if (Array.isArray(data)) data.forEach((v, i) => dateChecks(kind, v, `${pointer}/${i}`, out));
+  const visit = (segment: string, value: unknown): void => {
+    const next = childSchema(schema, segment);
+    if (!next) return; // no schema below: no date to check
+    const resolved = resolveRef(next, file);
+    walkDates(resolved.node, resolved.file, value, `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+  };
+  if (Array.isArray(data)) data.forEach((v, i) => visit(String(i), v));
   else if (data && typeof data === "object") {
-    for (const [k, v] of Object.entries(data)) dateChecks(kind, v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+    for (const [k, v] of Object.entries(data)) visit(k, v);
   }
 }
 
@@ -104,8 +121,8 @@ export function validateData(kind: SchemaKind, data: unknown, positions: Map<str
   return { valid, problems };
 }
 
-function textProblems(file: string, text: string): LocalFinding[] {
-  return [...checkSpecialCharacters(text), ...checkNfc(text), ...checkLegacyText(text)].map((p) => ({
+function textProblems(file: string, text: string, nfc: ReturnType<typeof checkNfc>): LocalFinding[] {
+  return [...checkSpecialCharacters(text), ...nfc, ...checkLegacyText(text)].map((p) => ({
     file,
     line: p.pos.line,
     column: p.pos.column,
@@ -123,8 +140,60 @@ export interface FileRef {
   absPath: string;
 }
 
-/** Parses and validates one file. Never throws on content. */
-export function parseFile(ref: FileRef, bytes: Uint8Array): ParsedDoc {
+const deferred = new WeakSet<ParsedDoc>();
+
+/**
+ * Makes `doc.positions` computed on first read by `compute` (the positioned parse) and kept.
+ * Every reader (`ctx.at`, `positionOf`, the build cache) sees the same map the positioned path builds.
+ */
+export function deferPositions(doc: ParsedDoc, compute: () => Map<string, NodePos>): void {
+  let memo: Map<string, NodePos> | undefined;
+  deferred.add(doc);
+  Object.defineProperty(doc, "positions", {
+    configurable: true,
+    enumerable: true,
+    get(): Map<string, NodePos> {
+      if (!memo) {
+        memo = compute();
+        deferred.delete(doc);
+      }
+      return memo;
+    },
+    set(value: Map<string, NodePos>) {
+      memo = value;
+      deferred.delete(doc);
+    },
+  });
+}
+
+/** True while a fast-path doc's positions have not been asked for (the build cache then stores none). */
+export function positionsPending(doc: ParsedDoc): boolean {
+  return deferred.has(doc);
+}
+
+/** YAML node positions of a file's text (without BOM), as the positioned path records them. */
+export function positionsFromText(kind: SchemaKind, text: string): Map<string, NodePos> {
+  if (kind === "site") return parseYaml(text, kind).positions;
+  const split = splitFrontMatter(text);
+  return split.yaml === undefined ? new Map() : parseYaml(split.yaml, kind).positions;
+}
+
+/** The fast path's data when it is provably what the positioned path gives and has nothing to report. */
+function fastData(kind: SchemaKind, yamlText: string): Record<string, unknown> | undefined {
+  const fast = parseYamlFast(yamlText, kind);
+  if (!fast) return undefined;
+  const data = nfcDeep(fast) as Record<string, unknown>;
+  if (!(schemaSet().validate(kind)(data) as boolean)) return undefined;
+  const dates: { pointer: string; rule: string; message: string }[] = [];
+  dateChecks(kind, data, "", dates);
+  return dates.length === 0 ? data : undefined;
+}
+
+/**
+ * Parses and validates one file. Never throws on content. `fast: false` takes the positioned path
+ * for every file (the tests compare both; the result is the same either way).
+ */
+export function parseFile(ref: FileRef, bytes: Uint8Array, fast = true): ParsedDoc {
   const doc: ParsedDoc = {
     ...ref,
     data: undefined,
@@ -142,7 +211,8 @@ export function parseFile(ref: FileRef, bytes: Uint8Array): ParsedDoc {
   if (decoded.text === undefined) return doc;
   const text = decoded.text;
   doc.text = text;
-  doc.problems.push(...textProblems(file, text));
+  const nfc = checkNfc(text);
+  doc.problems.push(...textProblems(file, text, nfc));
 
   let yamlText: string;
   if (ref.kind === "site") {
@@ -152,8 +222,20 @@ export function parseFile(ref: FileRef, bytes: Uint8Array): ParsedDoc {
     for (const p of split.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: "error", rule: p.rule, message: p.message });
     if (split.yaml === undefined) return doc;
     yamlText = split.yaml;
-    doc.body = split.body.normalize("NFC");
+    // The body is the text's tail after a line break: NFC whenever the whole text is.
+    doc.body = nfc.length === 0 ? split.body : split.body.normalize("NFC");
     doc.bodyLine = split.bodyLine;
+  }
+  if (fast && doc.problems.length === 0) {
+    const data = fastData(ref.kind, yamlText);
+    if (data) {
+      doc.data = data;
+      doc.draft = data.draft === true;
+      doc.schemaValid = true;
+      const kind = ref.kind;
+      deferPositions(doc, () => parseYaml(yamlText, kind).positions);
+      return doc;
+    }
   }
   const parsed = parseYaml(yamlText, ref.kind);
   doc.positions = parsed.positions;
