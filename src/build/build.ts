@@ -97,6 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const index = search;
       await runEleventy({
         stream: { store: pageStore, onResult: (r) => (streamed = r) },
+        ...(cacheDir ? { cacheDir } : {}),
         model,
         outDir: tmp,
         drafts: options.drafts,

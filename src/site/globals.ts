@@ -64,6 +64,8 @@ export interface GlobalsOptions {
   now: Date;
   pathPrefix: string;
   outputDir?: string;
+  /** The build cache folder, for sections that keep work between builds. */
+  cacheDir?: string;
   /** The build streams the bulk pages itself (sets `gs.streamed`). */
   streamed?: boolean;
 }
@@ -74,7 +76,7 @@ export async function buildGlobals(
   sections: readonly SiteSection[],
   options: GlobalsOptions,
 ): Promise<SiteGlobals> {
-  const ctx: SiteContext = { model, drafts: options.drafts, now: options.now, outputDir: options.outputDir };
+  const ctx: SiteContext = { model, drafts: options.drafts, now: options.now, outputDir: options.outputDir, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
   const data: Record<string, unknown> = {};
   for (const section of sections) {
     if (section.id in data) throw new Error(`Two sections share the id "${section.id}"`);

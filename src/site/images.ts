@@ -1,5 +1,8 @@
 // Responsive images for exemplars, made once per build with @11ty/eleventy-img into the build's /img/ folder.
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Image, { type ImageMetadata } from "@11ty/eleventy-img";
 import type { ExemplarEntry } from "../content/model.ts";
 import { html, type SafeHtml } from "./html.ts";
@@ -14,6 +17,8 @@ export interface ResponsiveImage {
 
 export const IMAGE_WIDTHS = [480, 960];
 export const IMAGE_URL_PATH = "/img/";
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const COMPLETE = "complete.json";
 
 function toResponsive(meta: ImageMetadata, alt: string, credit?: string): ResponsiveImage {
   const jpeg = meta.jpeg ?? Object.values(meta)[0] ?? [];
@@ -30,13 +35,24 @@ function toResponsive(meta: ImageMetadata, alt: string, credit?: string): Respon
   };
 }
 
-/** Makes every exemplar's image (WebP + JPEG, two widths) into `<outputDir>/img/`. */
+/**
+ * Makes every exemplar's image (WebP + JPEG, two widths) into `<outputDir>/img/`.
+ *
+ * With a cache folder the files are made in `<cacheDir>/img/<version>/` and hard-linked (or copied) into the output:
+ * @11ty/eleventy-img names each file by a hash of the source's bytes and the encoder options and skips a file that
+ * already exists, so a rebuild only processes new or changed images. `<version>` hashes package-lock.json (sharp's
+ * and eleventy-img's versions) and this module; `complete.json` lists the files a finished run made, and any other
+ * file found there (a run killed mid-write) is deleted before use.
+ */
 export async function makeExemplarImages(
   exemplars: readonly ExemplarEntry[],
   outputDir: string | undefined,
+  cacheDir?: string,
 ): Promise<Map<string, ResponsiveImage>> {
   const out = new Map<string, ResponsiveImage>();
   const withImage = exemplars.filter((e) => e.data.image);
+  const work = outputDir && cacheDir && withImage.length ? await openImageCache(cacheDir) : undefined;
+  const made: string[] = [];
   await Promise.all(
     withImage.map(async (e) => {
       const image = e.data.image!;
@@ -44,14 +60,50 @@ export async function makeExemplarImages(
       const meta = await Image(src, {
         widths: IMAGE_WIDTHS,
         formats: ["webp", "jpeg"],
-        outputDir: outputDir ? path.join(outputDir, IMAGE_URL_PATH) : undefined,
+        outputDir: work ?? (outputDir ? path.join(outputDir, IMAGE_URL_PATH) : undefined),
         urlPath: IMAGE_URL_PATH,
         dryRun: !outputDir,
       });
+      if (work) for (const entries of Object.values(meta)) for (const entry of entries) made.push(path.basename(entry.outputPath));
       out.set(e.slug, toResponsive(meta, image.alt, image.credit));
     }),
   );
+  if (work && outputDir) await publishCachedImages(work, path.join(outputDir, IMAGE_URL_PATH), made);
   return out;
+}
+
+async function openImageCache(cacheDir: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of [path.join(REPO_ROOT, "package-lock.json"), fileURLToPath(import.meta.url)]) hash.update(await readFile(file).catch(() => Buffer.from("absent")));
+  const dir = path.join(cacheDir, "img", hash.digest("hex").slice(0, 16));
+  await mkdir(dir, { recursive: true });
+  let complete: Record<string, number> = {};
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path.join(dir, COMPLETE), "utf8"));
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) complete = parsed as Record<string, number>;
+  } catch {
+    // no record: every file there is suspect
+  }
+  for (const name of await readdir(dir)) {
+    if (name === COMPLETE) continue;
+    const size = (await stat(path.join(dir, name)).catch(() => undefined))?.size;
+    if (complete[name] !== size) await rm(path.join(dir, name), { force: true });
+  }
+  return dir;
+}
+
+async function publishCachedImages(work: string, dest: string, names: string[]): Promise<void> {
+  await mkdir(dest, { recursive: true });
+  const complete: Record<string, number> = {};
+  for (const name of new Set(names)) {
+    const from = path.join(work, name);
+    const to = path.join(dest, name);
+    await link(from, to).catch(() => copyFile(from, to));
+    complete[name] = (await stat(from)).size;
+  }
+  const tmp = path.join(work, `${COMPLETE}.${process.pid}.tmp`);
+  await writeFile(tmp, JSON.stringify(complete));
+  await rename(tmp, path.join(work, COMPLETE));
 }
 
 /** `<picture>` with the alt text from front matter; URLs go through the site's `url()`. */

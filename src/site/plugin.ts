@@ -64,6 +64,8 @@ export interface GuongSangOptions {
    * Eleventy's own pages (src/site/stream.ts); `store` reuses unchanged pages from the previous output.
    */
   stream?: { store?: PageStore; onResult?: (result: StreamResult) => void };
+  /** The build cache folder: processed images are kept there between builds (src/site/images.ts). */
+  cacheDir?: string;
 }
 
 /** Minimal typing of the Eleventy 3 configuration API we use. */
@@ -177,6 +179,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
       pathPrefix,
       outputDir: path.resolve(eleventyConfig.directories.output),
       streamed: Boolean(options.stream),
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     });
     return globals;
   });

@@ -10,6 +10,8 @@ export interface SiteContext {
   now: Date;
   /** Absolute path of the folder Eleventy writes into, for sections that write files (images). */
   outputDir?: string;
+  /** The build cache folder (src/build/cache.ts), for sections that keep work between builds (processed images). */
+  cacheDir?: string;
 }
 
 /** A page of the built site printed to PDF after Eleventy has written the site. */

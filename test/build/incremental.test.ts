@@ -145,3 +145,32 @@ describe("an incremental rebuild with the cache and the previous output", () => 
     }
   }, 60_000);
 });
+
+describe("processed images kept in the cache folder", () => {
+  it("links them into the output, and remakes a cached file that was cut short", async () => {
+    const root = await tempDir("gs-img-");
+    const content = path.join(root, "content");
+    const site = parse(await readFile(path.join(REPO, "content/site.yaml"), "utf8")) as SiteConfig;
+    await generateCorpus({ count: 6, out: content, site, imageEvery: 3, years: 1 });
+    const cacheDir = path.join(root, "cache");
+    await buildInto(content, path.join(root, "a"), cacheDir);
+    const [version] = await readdir(path.join(cacheDir, "img"));
+    const work = path.join(cacheDir, "img", version!);
+    const complete = JSON.parse(await readFile(path.join(work, "complete.json"), "utf8")) as Record<string, number>;
+    const names = Object.keys(complete);
+    expect(names.length).toBe(2 * 2 * 2); // two images, two widths, two formats
+    for (const name of names) expect((await stat(path.join(root, "a/img", name))).ino).toBe((await stat(path.join(work, name))).ino);
+
+    // A run killed while writing leaves a short file: it is deleted and made again, never published.
+    const victim = path.join(work, names[0]!);
+    const good = await readFile(victim);
+    await writeFile(victim, good.subarray(0, 100));
+    await buildInto(content, path.join(root, "b"), cacheDir);
+    expect((await readFile(path.join(root, "b/img", names[0]!))).equals(good)).toBe(true);
+    const clean = await snapshot(path.join(root, "b/img"));
+    await buildInto(content, path.join(root, "c"), null);
+    const plain = await snapshot(path.join(root, "c/img"));
+    expect([...clean.keys()].sort()).toEqual([...plain.keys()].sort());
+    for (const [name, bytes] of plain) expect(clean.get(name)?.equals(bytes), name).toBe(true);
+  }, 120_000);
+});

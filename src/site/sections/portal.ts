@@ -377,7 +377,7 @@ export const portalSection: SiteSection = {
   async data(ctx: SiteContext): Promise<PortalData> {
     const [approvals, images] = await Promise.all([
       readApprovals(ctx.model.dir),
-      makeExemplarImages(ctx.model.exemplars, ctx.outputDir),
+      makeExemplarImages(ctx.model.exemplars, ctx.outputDir, ctx.cacheDir),
     ]);
     return derivePortal(ctx.model, { approvals, images, now: ctx.now });
   },
