@@ -7,13 +7,13 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseFile, type FileRef, type LocalFinding, type ParsedDoc } from "../content/parse.ts";
+import { deferPositions, parseFile, positionsFromText, positionsPending, type FileRef, type LocalFinding, type ParsedDoc } from "../content/parse.ts";
 import { decodeUtf8 } from "../content/text.ts";
 import type { NodePos, Pos } from "../content/yaml.ts";
 import type { PageRecord, PageStore } from "../site/stream.ts";
 
 /** Bump when the file layout changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Environment variable naming the cache folder; `off` (or `0`, `false`) disables the cache. */
 export const CACHE_ENV = "GUONG_SANG_CACHE_DIR";
@@ -209,8 +209,11 @@ export function contentHash(bytes: Uint8Array | string): string {
 /** What is kept of one parsed file: everything `parseFile` computes except the text, which is re-read from disk. */
 export interface CachedDoc {
   data: Record<string, unknown> | null;
-  /** Flat: pointer, value line, value column, key line, key column (0 when the node has no key), repeated. */
-  positions: (string | number)[];
+  /**
+   * Flat: pointer, value line, value column, key line, key column (0 when the node has no key), repeated.
+   * `null` when they were never computed (a valid file on the validator's fast path): recomputed from the text on demand.
+   */
+  positions: (string | number)[] | null;
   bodyLine: number;
   /** The body is `text.slice(bodyStart)` when it is the text's tail; otherwise `body` holds it. */
   bodyStart?: number;
@@ -230,6 +233,7 @@ export function isCachedDoc(value: unknown): value is CachedDoc {
   if (d.bodyStart !== undefined && typeof d.bodyStart !== "number") return false;
   if (d.body !== undefined && typeof d.body !== "string") return false;
   if (d.bodyStart === undefined && d.body === undefined) return false;
+  if (d.positions === null) return d.hasText === true;
   if (!Array.isArray(d.positions) || d.positions.length % 5 !== 0) return false;
   for (let i = 0; i < d.positions.length; i += 5) {
     if (typeof d.positions[i] !== "string") return false;
@@ -268,7 +272,7 @@ function toCached(doc: ParsedDoc): CachedDoc {
   const tail = text !== undefined && text.endsWith(doc.body);
   return {
     data: doc.data ?? null,
-    positions: flatPositions(doc.positions),
+    positions: positionsPending(doc) ? null : flatPositions(doc.positions),
     bodyLine: doc.bodyLine,
     ...(tail ? { bodyStart: (text as string).length - doc.body.length } : { body: doc.body }),
     draft: doc.draft,
@@ -282,10 +286,10 @@ function fromCached(ref: FileRef, bytes: Uint8Array, hash: string, c: CachedDoc)
   const text = c.hasText ? decodeUtf8(bytes).text : undefined;
   if (c.hasText && text === undefined) return undefined;
   const body = c.bodyStart !== undefined ? (text ?? "").slice(c.bodyStart) : (c.body as string);
-  return {
+  const doc: ParsedDoc = {
     ...ref,
     data: c.data ?? undefined,
-    positions: positionMap(c.positions),
+    positions: c.positions ? positionMap(c.positions) : new Map(),
     body,
     bodyLine: c.bodyLine,
     draft: c.draft,
@@ -294,6 +298,8 @@ function fromCached(ref: FileRef, bytes: Uint8Array, hash: string, c: CachedDoc)
     ...(text !== undefined ? { text } : {}),
     problems: c.problems,
   };
+  if (c.positions === null && text !== undefined) deferPositions(doc, () => positionsFromText(ref.kind, text));
+  return doc;
 }
 
 /** `parseFile` through the cache: a hit skips YAML, schema and text checks; a miss parses and records. */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CacheStore, cachedParseFile, codeVersion, isCachedDoc, openParseCache, resolveCacheDir, type CachedDoc } from "../../src/build/cache.ts";
 import { loadContent } from "../../src/content/load.ts";
+import { parseFile } from "../../src/content/parse.ts";
 import { EXEMPLAR, writeTree } from "../content/helpers.ts";
 
 let root: string;
@@ -93,6 +94,23 @@ describe("cached parse", () => {
     expect(store.stats).toMatchObject({ loaded: 0, hits: 0, misses: 5, discarded: "corrupt" });
     expect(result).toEqual(await loadContent(content));
     expect(result.findings.find((f) => f.rule === "date-invalid")?.file).toMatch(/sai-ngay\.md$/);
+  });
+
+  it("stores no positions for a valid file and recomputes them from the text, the same as a plain parse", async () => {
+    const dir = path.join(root, "lazy");
+    const { store } = await loadThrough(dir, "v1");
+    const entries = JSON.parse((await readFile(store.file, "utf8")).split("\n")[1] as string) as [string, CachedDoc][];
+    const byFile = (name: string): CachedDoc | undefined => entries.find(([key]) => key.includes(name))?.[1];
+    expect(byFile("co-giao.md")?.positions).toBeNull(); // valid: the fast path never computed them
+    expect(byFile("sai-ngay.md")?.positions).toEqual(expect.arrayContaining(["/date", 11, 7, 11, 1])); // a finding: kept
+    const warm = await openParseCache(dir, "v1");
+    const ref = { kind: "exemplar" as const, type: "exemplar" as const, slug: "co-giao", file: "exemplars/2019/co-giao.md", absPath: path.join(content, "exemplars/2019/co-giao.md") };
+    const bytes = new TextEncoder().encode(EXEMPLAR);
+    const cached = cachedParseFile(warm)(ref, bytes);
+    expect(warm.stats.hits).toBe(1);
+    expect([...cached.positions]).toEqual([...parseFile(ref, bytes, false).positions]);
+    expect(cached.positions.get("/unit")).toEqual({ value: { line: 8, column: 7 }, key: { line: 8, column: 1 } });
+    expect(isCachedDoc({ data: null, positions: null, bodyLine: 1, draft: false, schemaValid: true, hasText: false, problems: [], bodyStart: 0 })).toBe(false);
   });
 
   it("treats an entry of the wrong shape as a miss", async () => {
