@@ -39,6 +39,13 @@ export const SEARCH_FORMAT = 1;
 /** Largest number of exemplars in one bundle: Pagefind holds a bundle in memory while it indexes it (~0.2 GB per 1,000). */
 export const MAX_BUNDLE_RECORDS = 2000;
 
+/**
+ * Fragment files per bundle: Pagefind writes one compressed fragment (a result's text, for its excerpt) per record
+ * unless told to group them; writing 2,000 small files costs more than indexing the words. 200 groups keep a result's
+ * download small (about 10 records) and cut the files to link on a rebuild tenfold.
+ */
+export const MAX_FRAGMENT_FILES = 200;
+
 /** Plans and activities (known before the pages are rendered). */
 export const OTHER_BUNDLE = "khac";
 /** Rendered pages marked `data-pagefind-body` (bulletin issues), known only once Eleventy has written them. */
@@ -147,8 +154,6 @@ export interface SearchOptions {
   cacheDir?: string;
   /** Overrides the version half of the keys (tests). */
   version?: string;
-  /** Largest exemplar bundle (tests). */
-  maxBundle?: number;
 }
 
 export interface PendingIndex {
@@ -175,7 +180,7 @@ type Input = { kind: "record"; item: SearchItem } | { kind: "page"; url: string;
 /** Indexes one bundle in a fresh Pagefind process into `outDir`, then stops the process (its memory goes with it). */
 async function indexBundle(inputs: readonly Input[], url: (p: string) => string, outDir: string): Promise<void> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi", maxFragments: MAX_FRAGMENT_FILES });
     if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
     const added = await Promise.all(
       inputs.map((input) => {
