@@ -4,7 +4,7 @@
 // subset `yaml-fast.ts` reads and whose data passes the schema and the date checks has nothing to report,
 // so its YAML node positions are not computed until a cross-file rule (or the cache) asks for them.
 // Positioned: every other file goes through `yaml.ts` as before, and every finding gets its line and column.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { dateProblem, schemaProblems } from "./messages.ts";
 import type { ContentType, Severity } from "./model.ts";
 import { childSchema, resolveRef, schemaSet, SCHEMA_FILES, type SchemaKind, type SchemaNode } from "./schemas.ts";
@@ -178,11 +178,15 @@ export function positionsFromText(kind: SchemaKind, text: string): Map<string, N
   return split.yaml === undefined ? new Map() : parseYaml(split.yaml, kind).positions;
 }
 
-/** The fast path's data when it is provably what the positioned path gives and has nothing to report. */
+/**
+ * The fast path's data when it is provably what the positioned path gives and has nothing to report.
+ * Only called for a text without problems, so the text is NFC; every string the fast reader returns is a
+ * piece of it cut at ASCII characters (and joined with `'`), which compose with nothing: NFC as it is,
+ * so `nfcDeep` would return an equal copy.
+ */
 function fastData(kind: SchemaKind, yamlText: string): Record<string, unknown> | undefined {
-  const fast = parseYamlFast(yamlText, kind);
-  if (!fast) return undefined;
-  const data = nfcDeep(fast) as Record<string, unknown>;
+  const data = parseYamlFast(yamlText, kind);
+  if (!data) return undefined;
   if (!(schemaSet().validate(kind)(data) as boolean)) return undefined;
   const dates: { pointer: string; rule: string; message: string }[] = [];
   dateChecks(kind, data, "", dates);
@@ -201,7 +205,7 @@ export function parseFile(ref: FileRef, bytes: Uint8Array, fast = true): ParsedD
     body: "",
     bodyLine: 1,
     draft: false,
-    hash: createHash("sha256").update(bytes).digest("hex"),
+    hash: hash("sha256", bytes, "hex"),
     schemaValid: false,
     problems: [],
   };
