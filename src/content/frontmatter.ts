@@ -70,7 +70,8 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   // What gray-matter gave: the block between the delimiters ("\n" when it holds only comments and
   // white space), and the text after the closing "---", less one "\r" and one "\n".
   const block = text.slice(3, closeStart - 1);
-  const empty = block.replace(/^\s*#[^\n]+/gm, "").trim() === "";
+  // A letter opening a line can never be part of a comment that gray-matter's test strips: not empty.
+  const empty = !/\n[A-Za-z]/.test(block) && block.replace(/^\s*#[^\n]+/gm, "").trim() === "";
   // CRLF files: YAML positions are counted on LF text (columns are unchanged, lines are the same).
   const yaml = empty ? "\n" : block.replace(/\r\n/g, "\n").replace(/\r$/, "");
   let body = text.slice(closeStart + 3);
