@@ -1,6 +1,6 @@
 // Small pieces of HTML the portal's pages share: exemplar cards, the filter bar, page navigation, the approval line.
 import type { ApprovalRecord } from "./approvals.ts";
-import type { SiteGlobals } from "./globals.ts";
+import type { PageShell } from "./layout.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { ExemplarView, FacetGroup, ListPage } from "./sections/portal.ts";
 import { formatDateVi } from "../vi/date.ts";
@@ -9,8 +9,30 @@ export function draftBadge(draft: boolean): SafeHtml {
   return draft ? html` <span class="badge badge-draft">Bản nháp</span>` : html``;
 }
 
+/** What a card shows of an exemplar (an `ExemplarView` is one; list pages pass a plain copy, their view model). */
+export type CardData = Pick<ExemplarView, "path" | "title" | "draft" | "kind" | "unit" | "ward" | "field" | "year" | "dateText"> & {
+  entry: { data: { subject: { name: string }; summary: string; date: string } };
+};
+
+/** The plain copy of what a card shows (for view models: nothing more, so the key covers exactly this). */
+export function cardData(e: ExemplarView): CardData {
+  const d = e.entry.data;
+  return {
+    path: e.path,
+    title: e.title,
+    draft: e.draft,
+    kind: e.kind,
+    unit: e.unit,
+    ...(e.ward ? { ward: e.ward } : {}),
+    field: e.field,
+    year: e.year,
+    dateText: e.dateText,
+    entry: { data: { subject: { name: d.subject.name }, summary: d.summary, date: d.date } },
+  };
+}
+
 /** One exemplar in a list; the data attributes let the filter script work without another request. */
-export function exemplarCard(gs: SiteGlobals, e: ExemplarView, headingLevel: 2 | 3 = 2): SafeHtml {
+export function exemplarCard(gs: PageShell, e: CardData, headingLevel: 2 | 3 = 2): SafeHtml {
   const heading =
     headingLevel === 2
       ? html`<h2 class="card-title"><a href="${gs.url(e.path)}">${e.title}</a>${draftBadge(e.draft)}</h2>`
@@ -24,7 +46,7 @@ export function exemplarCard(gs: SiteGlobals, e: ExemplarView, headingLevel: 2 |
 }
 
 /** The filter bar: links to the static facet pages, so filtering works without JavaScript. */
-export function filterBar(gs: SiteGlobals, facets: FacetGroup[], current?: { dimension: string; id: string }): SafeHtml {
+export function filterBar(gs: PageShell, facets: readonly FacetGroup[], current?: { dimension: string; id: string }): SafeHtml {
   return html`<nav class="filters" aria-label="Lọc điển hình" data-filter-bar data-index="${gs.url("/dien-hinh/chi-muc.json")}">
   <h2 class="filters-title">Lọc điển hình</h2>
   <p class="filters-all"><a href="${gs.url("/dien-hinh/")}"${current ? "" : html` aria-current="page"`}>Tất cả</a></p>
@@ -42,7 +64,7 @@ export function filterBar(gs: SiteGlobals, facets: FacetGroup[], current?: { dim
 </nav>`;
 }
 
-export function pageNav(gs: SiteGlobals, page: ListPage): SafeHtml {
+export function pageNav(gs: PageShell, page: Pick<ListPage, "pageCount" | "pagePaths" | "pageNumber">): SafeHtml {
   if (page.pageCount <= 1) return html``;
   return html`<nav class="pager" aria-label="Trang"><ul>${page.pagePaths.map(
     (p, i) =>

@@ -1,9 +1,9 @@
 // Pages the build writes itself instead of through Eleventy: the bulk (exemplar pages, exemplar lists), rendered one
-// at a time and written at once, so memory stays flat with the number of exemplars; exemplar pages are incremental.
+// at a time and written at once, so memory stays flat with the number of exemplars; both are incremental.
 //
 // A streamed page with a `view` is keyed by sha256(page shell + view): the page shell is what `layout()` reads of
 // `gs` (site.yaml, navigation, path prefix, drafts flag) and the view is the plain data the template renders from
-// (its render function reads nothing else: see `renderExemplarPage`). The code version is the page store's own
+// (its render function reads nothing else: see `renderExemplarPage`, `renderListPage`). The code version is the page store's own
 // version (a code change empties it). When the previous build wrote the same page with the same key and its file in
 // the previous output is untouched (same size, mtime and inode), the file is hard-linked (or copied) into the new
 // output instead of rendered. The previous output is only ever read.

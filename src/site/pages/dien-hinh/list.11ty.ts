@@ -1,9 +1,12 @@
 // Exemplar lists: /dien-hinh/ and one static page per filter value (/dien-hinh/loai/ca-nhan/…), paginated.
-import { exemplarCard, filterBar, pageNav } from "../../components.ts";
+//
+// As for exemplar pages, `listPageView` gathers what a list page shows into a plain view model and `renderListPage`
+// reads only that and the page shell, so the build can key each list page by its view (src/site/stream.ts).
+import { cardData, exemplarCard, filterBar, pageNav, type CardData } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../html.ts";
-import { layout } from "../../layout.ts";
-import type { ListPage, PortalData } from "../../sections/portal.ts";
+import { layout, type PageShell } from "../../layout.ts";
+import type { FacetGroup, FacetValue, ListPage, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";
 
 export const data = {
@@ -11,19 +14,47 @@ export const data = {
     data: "gs.sections.portal.listPages",
     size: 1,
     alias: "list",
-    // The build writes these pages itself (streamed, rendered every time); `npm start` lets Eleventy render them.
+    // The build writes these pages itself (streamed, incremental); `npm start` lets Eleventy render them.
     before: (items: ListPage[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
   },
   permalink: (d: { list: ListPage }) => d.list.path,
 };
 
-export function render({ gs, list }: { gs: SiteGlobals; list: ListPage }): string {
+/** Everything a list page shows, and nothing else. */
+export interface ListPageView {
+  path: string;
+  title: string;
+  pageNumber: number;
+  pageCount: number;
+  pagePaths: string[];
+  facet?: FacetValue;
+  /** Number of exemplars in the whole site (the lead of the unfiltered list). */
+  total: number;
+  facets: FacetGroup[];
+  items: CardData[];
+}
+
+export function listPageView(gs: SiteGlobals, list: ListPage): ListPageView {
   const p = gs.section<PortalData>("portal");
+  return {
+    path: list.path,
+    title: list.title,
+    pageNumber: list.pageNumber,
+    pageCount: list.pageCount,
+    pagePaths: list.pagePaths,
+    ...(list.facet ? { facet: list.facet } : {}),
+    total: p.exemplars.length,
+    facets: p.facets,
+    items: list.items.map(cardData),
+  };
+}
+
+export function renderListPage(gs: PageShell, list: ListPageView): string {
   const title = list.pageNumber > 1 ? `${list.title} (trang ${list.pageNumber})` : list.title;
   const body = html`<h1>${title}</h1>
-<p class="lead">${list.facet ? html`${list.facet.count} điển hình.` : html`${p.exemplars.length} điển hình tiêu biểu, mô hình hay, cách làm hiệu quả.`}</p>
+<p class="lead">${list.facet ? html`${list.facet.count} điển hình.` : html`${list.total} điển hình tiêu biểu, mô hình hay, cách làm hiệu quả.`}</p>
 <div class="list-layout">
-${filterBar(gs, p.facets, list.facet ? { dimension: list.facet.dimension, id: list.facet.id } : undefined)}
+${filterBar(gs, list.facets, list.facet ? { dimension: list.facet.dimension, id: list.facet.id } : undefined)}
 <div class="list-main">
   <p class="filter-status" role="status" aria-live="polite" data-filter-status></p>
   ${list.items.length ? html`<div class="cards" data-cards>${list.items.map((e) => exemplarCard(gs, e))}</div>` : html`<p>Chưa có điển hình nào.</p>`}
@@ -40,7 +71,14 @@ ${filterBar(gs, p.facets, list.facet ? { dimension: list.facet.dimension, id: li
   });
 }
 
-/** The build's streamed pages: every page of every list (no view key: they always render). */
+export function render({ gs, list }: { gs: SiteGlobals; list: ListPage }): string {
+  return renderListPage(gs, listPageView(gs, list));
+}
+
+/** The build's streamed pages: every page of every list, keyed by its view. */
 export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const list of gs.section<PortalData>("portal").listPages) yield { path: list.path, render: () => render({ gs, list }) };
+  for (const list of gs.section<PortalData>("portal").listPages) {
+    const view = listPageView(gs, list);
+    yield { path: list.path, view, render: () => renderListPage(gs, view) };
+  }
 }
