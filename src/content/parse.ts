@@ -77,8 +77,7 @@ function dateChecks(kind: SchemaKind, data: unknown, pointer: string, out: { poi
 /** Walks data and schema together (what `schemaAt` finds for each path, without rebuilding the path). */
 function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
   if (typeof data === "string") {
-    const isDate = schema.format === "date" || schema.anyOf?.some((b) => b.format === "date");
-    if (!isDate) return;
+    if (!isDateSchema(schema)) return;
     const dateTime = schema.anyOf?.some((b) => b.format === "date-time") ?? false;
     const problem = dateProblem(data, dateTime);
     if (problem) out.push({ pointer, ...problem });
@@ -88,12 +87,38 @@ function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: str
     const next = childSchema(schema, segment);
     if (!next) return; // no schema below: no date to check
     const resolved = resolveRef(next, file);
+    if (!mayHoldDate(resolved.node, resolved.file)) return; // e.g. a list of plain texts
     walkDates(resolved.node, resolved.file, value, `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
   };
   if (Array.isArray(data)) data.forEach((v, i) => visit(String(i), v));
   else if (data && typeof data === "object") {
     for (const [k, v] of Object.entries(data)) visit(k, v);
   }
+}
+
+function isDateSchema(schema: SchemaNode): boolean {
+  return schema.format === "date" || (schema.anyOf?.some((b) => b.format === "date") ?? false);
+}
+
+const holdsDate = new WeakMap<SchemaNode, boolean>();
+
+/** Whether a value under this (resolved) schema can be, or hold, a string the schema wants as a date. */
+function mayHoldDate(schema: SchemaNode, file: string): boolean {
+  const known = holdsDate.get(schema);
+  if (known !== undefined) return known;
+  holdsDate.set(schema, true); // a schema that refers back to itself: assume it may, never skip wrongly
+  const below = (node: SchemaNode | boolean | undefined): boolean => {
+    if (!node || typeof node !== "object") return false;
+    const resolved = resolveRef(node, file);
+    return mayHoldDate(resolved.node, resolved.file);
+  };
+  const result =
+    isDateSchema(schema) ||
+    Object.values(schema.properties ?? {}).some(below) ||
+    below(schema.items) ||
+    below(schema.additionalProperties);
+  holdsDate.set(schema, result);
+  return result;
 }
 
 /** Validates data against its schema and returns problems positioned at YAML nodes. */

@@ -61,6 +61,8 @@ function child(schema: Schema, segment: string): Schema {
 
 /** A plain scalar typed as the core schema types it, kept as written where the schema wants text. */
 function plainValue(text: string, schema: Schema): unknown {
+  // Every null, boolean and number of the core schema starts with one of these: the rest is text.
+  if (!/^[-+.0-9~nNtTfF]/.test(text)) return text;
   if (CORE_NULL.test(text)) return null;
   const isBool = CORE_BOOL.test(text);
   const isNumber = !isBool && CORE_NUMBER.some((re) => re.test(text));
