@@ -4,7 +4,8 @@
 import { readFile, readdir, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLES_MANIFEST, markStroke, startSearchIndex, type SearchItem } from "../../src/build/search.ts";
+import { BUNDLES_MANIFEST, markStroke, OTHER_BUNDLE, searchItems, startSearchIndex, type SearchItem } from "../../src/build/search.ts";
+import type { ContentModel } from "../../src/content/model.ts";
 import { tempDir } from "./helpers.ts";
 
 let root: string;
@@ -104,5 +105,28 @@ describe("search bundles", () => {
     expect(markStroke("Đống Đa, đường làng")).toBe("D\u0335ống D\u0335a, d\u0335ường làng");
     expect(markStroke("Nghĩa Tân").normalize("NFD").replace(/\p{M}/gu, "")).toBe("Nghia Tan");
     expect(markStroke("Đống Đa").normalize("NFD").replace(/\p{M}/gu, "")).toBe("Dong Da");
+  });
+});
+
+describe("which bundle an entry goes to", () => {
+  const exemplar = (slug: string, date: string, draft = false) => ({ slug, hash: `h-${slug}`, draft, body: "", data: { title: slug, date, subject: { name: slug }, summary: "", achievements: [] } });
+  const model = (exemplars: ReturnType<typeof exemplar>[]) =>
+    ({ exemplars, plans: [{ slug: "kh", hash: "h", draft: false, body: "", data: { number: "1", title: "Kế hoạch" } }], activities: [], bulletins: [] }) as unknown as ContentModel;
+
+  it("puts exemplars in their year's bundle, splits a large year by slug, keeps drafts out", () => {
+    const small = searchItems(model([exemplar("a", "2018-05-01"), exemplar("b", "2019-01-02"), exemplar("nhap", "2019-03-03", true)]), 3);
+    expect(small.map((i) => [i.id, i.bundle])).toEqual([
+      ["/dien-hinh/a/", "dien-hinh-2018"],
+      ["/dien-hinh/b/", "dien-hinh-2019"],
+      ["/ke-hoach/kh/", OTHER_BUNDLE],
+    ]);
+    const year = ["a", "b", "c", "d", "e", "f", "g"].map((s) => exemplar(s, "2019-06-01"));
+    const split = searchItems(model(year), 3).filter((i) => i.bundle !== OTHER_BUNDLE);
+    const names = new Set(split.map((i) => i.bundle));
+    expect([...names].every((n) => /^dien-hinh-2019-[123]$/.test(n))).toBe(true);
+    expect(Math.max(...[...names].map((n) => split.filter((i) => i.bundle === n).length))).toBeLessThan(7);
+    // Adding an exemplar (same number of parts) leaves every other exemplar in its bundle.
+    const grown = searchItems(model([...year, exemplar("h", "2019-07-01")]), 3);
+    for (const i of split) expect(grown.find((g) => g.id === i.id)!.bundle).toBe(i.bundle);
   });
 });
