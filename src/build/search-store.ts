@@ -61,20 +61,25 @@ const UI_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
  */
 export async function placeBundle(from: string, to: string, mode: "link" | "move", primary: boolean): Promise<number> {
   const files = (await bundleFiles(from)).filter((f) => primary || !UI_FILE.test(f));
-  if (mode === "move" && primary) {
-    // The primary bundle's folder may already hold merged bundles: move file by file.
-    for (const f of files) {
-      await mkdir(path.dirname(path.join(to, f)), { recursive: true });
-      await rename(path.join(from, f), path.join(to, f));
-    }
-    return files.length;
-  }
   if (mode === "move") {
-    await mkdir(path.dirname(to), { recursive: true });
-    const keep = new Set(files);
-    for (const f of (await bundleFiles(from)).filter((x) => !keep.has(x))) await rm(path.join(from, f));
-    await rename(from, to);
-    return files.length;
+    try {
+      if (primary) {
+        // The primary bundle's folder may already hold merged bundles: move file by file.
+        for (const f of files) {
+          await mkdir(path.dirname(path.join(to, f)), { recursive: true });
+          await rename(path.join(from, f), path.join(to, f));
+        }
+      } else {
+        await mkdir(path.dirname(to), { recursive: true });
+        const keep = new Set(files);
+        for (const f of (await bundleFiles(from)).filter((x) => !keep.has(x))) await rm(path.join(from, f));
+        await rename(from, to);
+      }
+      return files.length;
+    } catch (error) {
+      // The work folder is on another disk than the site (EXDEV on the first rename): copy instead.
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    }
   }
   const dirs = new Set(files.map((f) => path.dirname(path.join(to, f))));
   for (const d of dirs) await mkdir(d, { recursive: true });
