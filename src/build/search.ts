@@ -222,14 +222,14 @@ export async function startSearchIndex(items: readonly SearchItem[], url: (p: st
   let cancelled = false;
   let serial = 0;
 
-  const runIndex = (name: string, key: string, inputs: readonly Input[]): Promise<Ready> => {
+  const runIndex = (name: string, key: string, inputs: readonly Input[], keep = true): Promise<Ready> => {
     const run = queue.then(async () => {
       if (cancelled) throw new Error("search index cancelled");
       const start = performance.now();
       const dir = path.join(work, `${name}.${process.pid}.${serial++}`);
       await indexBundle(inputs, url, dir);
       const report: BundleReport = { name, key, records: inputs.length, reused: false, ms: performance.now() - start };
-      if (!store) return { report, dir, stored: false };
+      if (!store || !keep) return { report, dir, stored: false };
       const kept = await storeBundle(store, key, dir);
       return { report, dir: kept, stored: kept !== dir };
     });
@@ -277,11 +277,14 @@ export async function startSearchIndex(items: readonly SearchItem[], url: (p: st
           try {
             await placeBundle(r.dir, to, r.stored ? "link" : "move", i === 0);
           } catch (error) {
-            // A stored bundle removed meanwhile (another build pruned the cache): index it again.
+            // A stored bundle removed meanwhile (another build sharing the cache pruned it): index it again,
+            // into this build's own work folder, out of reach of other builds.
             if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !r.stored) throw error;
             await rm(to, { recursive: true, force: true });
-            const again = await runIndex(name, r.report.key, name === PAGES_BUNDLE ? pages.map((p) => ({ kind: "page", url: p.url, html: p.html })) : groups.get(name)!.map((item) => ({ kind: "record", item })));
-            await placeBundle(again.dir, to, again.stored ? "link" : "move", i === 0);
+            const inputs: Input[] = name === PAGES_BUNDLE ? pages.map((p) => ({ kind: "page", url: p.url, html: p.html })) : groups.get(name)!.map((item) => ({ kind: "record", item }));
+            const again = await runIndex(name, r.report.key, inputs, false);
+            await placeBundle(again.dir, to, "move", i === 0);
+            await rm(again.dir, { recursive: true, force: true });
             r.report.reused = false;
           }
           if (i > 0) merged.push(`${name}/`);

@@ -101,6 +101,21 @@ describe("search bundles", () => {
     expect(await readdir(path.join(root, "d2/pagefind/dien-hinh-2018"))).toContain(meta);
   });
 
+  it("indexes a bundle again when another build removes it from the cache after it was found", async () => {
+    const cache = path.join(root, "cache-race");
+    const first = await buildInto(path.join(root, "r1"), ITEMS, cache);
+    const pending = await startSearchIndex(ITEMS, (p) => p, { cacheDir: cache, version: "test" });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // every bundle has been looked up and found
+    await rm(path.join(cache, "search", first.bundles["dien-hinh-2019"]!.key), { recursive: true });
+    await pending.write(path.join(root, "r2"));
+    const bundles = Object.fromEntries(pending.bundles.map((b) => [b.name, b]));
+    expect(bundles["dien-hinh-2019"]!.reused).toBe(false);
+    expect(bundles["dien-hinh-2018"]!.reused).toBe(true);
+    const files = await readdir(path.join(root, "r2/pagefind/dien-hinh-2019"));
+    expect(files).toContain("pagefind-entry.json");
+    expect(files.some((f) => f.endsWith(".pf_meta"))).toBe(true);
+  });
+
   it("spells đ as d + U+0335 in what Pagefind reads, and nothing else changes", () => {
     expect(markStroke("Đống Đa, đường làng")).toBe("D\u0335ống D\u0335a, d\u0335ường làng");
     expect(markStroke("Nghĩa Tân").normalize("NFD").replace(/\p{M}/gu, "")).toBe("Nghia Tan");
