@@ -14,8 +14,6 @@ export interface LoadOptions {
   files?: string[];
   /** Directory finding paths are relative to (default: process.cwd()). */
   cwd?: string;
-  /** How many files are read at once. */
-  concurrency?: number;
   /** Parses one file (default `parseFile`); the build passes a cached one (src/build/cache.ts). Must behave exactly like `parseFile`. */
   parse?: typeof parseFile;
 }
@@ -83,20 +81,6 @@ async function walkTree(root: string): Promise<TreeEntry[]> {
   return out;
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function catalogues(site: ParsedDoc | undefined): SiteCatalogues | undefined {
   const data = site?.data;
   if (!data) return undefined;
@@ -161,7 +145,9 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   }
   refs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  const docs = await mapLimit(refs, options.concurrency ?? 64, async (ref) => {
+  // One plain loop: reading and parsing are synchronous, so promises per file would only add overhead.
+  const parse = options.parse ?? parseFile;
+  const docs = refs.map((ref) => {
     let bytes: Uint8Array;
     try {
       // Synchronous on purpose: for many small files one readFileSync is several times cheaper than
@@ -173,7 +159,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       return undefined;
     }
     // Parsing never throws on content; an exception here is a bug and goes up to the command's edge.
-    return (options.parse ?? parseFile)(ref, bytes);
+    return parse(ref, bytes);
   });
 
   const site = docs.find((d) => d?.kind === "site");
