@@ -70,17 +70,19 @@ export function schemaSet(): SchemaSet {
   addFormats(ajv);
   ajv.addKeyword({ keyword: "x-labels", schemaType: "object" });
   for (const schema of byFile.values()) ajv.addSchema(schema as object);
+  // Each kind's validator is compiled on first use: a run without plans never compiles the plan schema.
   const validators = new Map<SchemaKind, ValidateFunction>();
-  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [SchemaKind, string][]) {
-    const id = (byFile.get(file) as { $id: string }).$id;
-    const fn = ajv.getSchema(id);
+  const compile = (kind: SchemaKind): ValidateFunction => {
+    const file = SCHEMA_FILES[kind];
+    const fn = ajv.getSchema((byFile.get(file) as { $id: string }).$id);
     if (!fn) throw new Error(`Schema ${file} did not compile`);
     validators.set(kind, fn);
-  }
+    return fn;
+  };
   cached = {
     byFile,
     root: (kind) => byFile.get(SCHEMA_FILES[kind]) as SchemaNode,
-    validate: (kind) => validators.get(kind) as ValidateFunction,
+    validate: (kind) => validators.get(kind) ?? compile(kind),
   };
   return cached;
 }
