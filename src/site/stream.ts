@@ -66,9 +66,9 @@ export function shellKey(gs: Pick<SiteGlobals, "site" | "nav" | "pathPrefix" | "
 /** `/dien-hinh/x/` → `dien-hinh/x/index.html` (Eleventy's rule for permalinks ending in `/`). */
 export function outputFile(sitePath: string): string {
   const rel = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
-  const normal = path.posix.normalize(rel).replace(/^\/+/, "");
-  if (normal.startsWith("..") || normal === "") throw new Error(`Streamed page path outside the site: ${sitePath}`);
-  return normal;
+  const segments = rel.split("/").filter((s) => s !== "");
+  if (!rel.startsWith("/") || segments.some((s) => s === "." || s === ".." || s.includes("\\"))) throw new Error(`Streamed page path outside the site: ${sitePath}`);
+  return segments.join("/");
 }
 
 const NOINDEX = '<meta name="robots" content="noindex';
