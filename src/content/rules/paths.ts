@@ -24,7 +24,7 @@ export const paths: Rule = (ctx) => {
     const parts = doc.file.split("/");
     const folder = CONTENT_TYPES[type].folder;
     const dateYear = yearOf(str(doc, "date"));
-    const dateLabel = ctx.label(type, ["date"]);
+    const dateLabel = (): string => ctx.label(type, ["date"]); // worded only for a finding
     if (type === "bulletin") {
       const m = BULLETIN_RE.exec(doc.slug);
       if (!m) {
@@ -37,7 +37,7 @@ export const paths: Rule = (ctx) => {
         out.push(ctx.at(doc, "/number", "bulletin-number", `${ctx.label(type, ["number"])} là ${number} nhưng tên tệp là ${doc.slug}.md; hãy sửa số thành ${Number(m[2])} hoặc đổi tên tệp thành ${renamed}.`));
       }
       if (dateYear !== undefined && dateYear !== Number(m[1])) {
-        out.push(ctx.at(doc, "/date", "bulletin-year", `${dateLabel} thuộc năm ${dateYear} nhưng tên tệp ghi năm ${m[1]}; hãy sửa ngày hoặc đổi tên tệp thành ${dateYear}-${m[2]}.md.`));
+        out.push(ctx.at(doc, "/date", "bulletin-year", `${dateLabel()} thuộc năm ${dateYear} nhưng tên tệp ghi năm ${m[1]}; hãy sửa ngày hoặc đổi tên tệp thành ${dateYear}-${m[2]}.md.`));
       }
       continue;
     }
@@ -49,7 +49,7 @@ export const paths: Rule = (ctx) => {
     if (!/^\d{4}$/.test(yearFolder)) {
       out.push(at(doc, "year-folder", `Thư mục năm "${yearFolder}" phải là năm bốn chữ số: tệp đặt ở ${folder}/<năm>/${parts[2]}${dateYear ? `, ở đây là ${folder}/${dateYear}/${parts[2]}` : ""}.`));
     } else if (dateYear !== undefined && dateYear !== Number(yearFolder)) {
-      out.push(ctx.at(doc, "/date", "year-mismatch", `${dateLabel} thuộc năm ${dateYear} nhưng tệp nằm trong thư mục ${folder}/${yearFolder}/; nên chuyển tệp sang ${folder}/${dateYear}/.`, "warning"));
+      out.push(ctx.at(doc, "/date", "year-mismatch", `${dateLabel()} thuộc năm ${dateYear} nhưng tệp nằm trong thư mục ${folder}/${yearFolder}/; nên chuyển tệp sang ${folder}/${dateYear}/.`, "warning"));
     }
   }
   return out;
