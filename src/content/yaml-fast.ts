@@ -32,7 +32,21 @@ interface Schema {
 /** Thrown inside the reader to give up; never leaves this module. */
 const GIVE_UP = Symbol("give up");
 
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
+/**
+ * Where the `:` of a key line `[A-Za-z][A-Za-z0-9_-]*:` followed by a space or the end of the line is
+ * (what /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/ matches), or -1.
+ */
+function keyColon(text: string): number {
+  const first = text.charCodeAt(0) | 32; // lower case for letters
+  if (first < 97 || first > 122) return -1;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */) return i + 1 === text.length || text.charCodeAt(i + 1) === 32 ? i : -1;
+    const l = c | 32;
+    if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return -1;
+  }
+  return -1;
+}
 const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
 const UNSAFE_TEXT = /[\t\r\u0080-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 // The yaml package's core schema tags (src/schema/core, src/schema/common/null).
@@ -150,12 +164,12 @@ class Reader {
       const line = this.lines[this.i];
       if (!line || line.indent < indent) return out;
       if (line.indent > indent || isItem(line.text)) return giveUp();
-      const m = KEY_LINE.exec(line.text);
-      if (!m) return giveUp();
-      const key = m[1] as string;
+      const colon = keyColon(line.text);
+      if (colon < 0) return giveUp();
+      const key = line.text.slice(0, colon);
       if (RESERVED_KEY.test(key) || key.length > 1000 || Object.hasOwn(out, key)) return giveUp();
       const sub = child(schema, key);
-      const rest = m[2] ?? "";
+      const rest = line.text.slice(colon + 1).replace(/^ +/, "");
       this.i++;
       if (rest === "") {
         const next = this.lines[this.i];
@@ -182,7 +196,7 @@ class Reader {
       if (!m) return giveUp(); // `-` alone: a nested block item
       const rest = m[2] as string;
       if (isItem(rest)) return giveUp();
-      if (KEY_LINE.test(rest)) {
+      if (keyColon(rest) >= 0) {
         // `- key: value`: a mapping whose keys sit where `key` sits.
         const inner = indent + 1 + (m[1] as string).length;
         this.lines[this.i] = { indent: inner, text: rest };
@@ -208,11 +222,14 @@ class Reader {
 export function parseYamlFast(text: string, kind: SchemaKind): Record<string, unknown> | undefined {
   if (UNSAFE_TEXT.test(text)) return undefined;
   const lines: Line[] = [];
-  for (const raw of text.split("\n")) {
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 32) indent++;
-    if (indent === raw.length || raw.charCodeAt(indent) === 35 /* # */) continue;
-    lines.push({ indent, text: raw.slice(indent) });
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let at = start;
+    while (text.charCodeAt(at) === 32) at++;
+    // Blank lines and whole-line comments are skipped.
+    if (at < end && text.charCodeAt(at) !== 35 /* # */) lines.push({ indent: at - start, text: text.slice(at, end) });
+    start = end + 1;
   }
   if (lines.length === 0 || (lines[0] as Line).indent !== 0 || isItem((lines[0] as Line).text)) return undefined;
   const root = resolveRef(schemaSet().root(kind), SCHEMA_FILES[kind]);
