@@ -57,6 +57,7 @@ const ACCEPTED: [string, string, unknown][] = [
   ["list of mappings", "units:\n  - id: a\n    name: A\n  -   id: b\n      name: B", { units: [{ id: "a", name: "A" }, { id: "b", name: "B" }] }],
   ["comments and blank lines", "# đầu\ntitle: a\n\n  # thụt lề\nsummary: b", { title: "a", summary: "b" }],
   ["nested mapping", "image:\n  src: a.jpg\n  alt: Ảnh cô giáo", { image: { src: "a.jpg", alt: "Ảnh cô giáo" } }],
+  ["keys with digits, - and _", "a1-b_c: x\nZ:  y", { "a1-b_c": "x", Z: "y" }],
 ];
 
 /** Front matter the fast reader must leave to the positioned path. */
@@ -87,6 +88,10 @@ const REJECTED: [string, string][] = [
   ["a trailing comma", "tags: [a, b,]"],
   ["a root indented", "  title: a"],
   ["a sequence at the root", "- a"],
+  ["a key starting with a digit", "1a: x"],
+  ["a space before the colon", "title : a"],
+  ["no space after the colon", "title:a"],
+  ["a non-ASCII key", "tiêu-đề: a"],
 ];
 
 describe("parseYamlFast", () => {
