@@ -98,14 +98,24 @@ export function markdownText(source: string): string {
   return parts.join("").trim();
 }
 
+/**
+ * Bodies kept rendered. Bounded: the build renders each exemplar page once, so an unbounded memo only held every
+ * rendered article for the whole run (~1 GB at 50,000 exemplars); the recent ones are what repeats (an exemplar in
+ * a bulletin issue, `npm start`'s rebuilds of a small site).
+ */
+export const RENDERED_BODIES_KEPT = 2000;
 const cache = new Map<string, SafeHtml>();
 
-/** Renders an entry's body once per content hash, so rebuilds and repeated uses cost nothing. */
+/** Renders an entry's body once per content hash while it stays among the recently used ones. */
 export function renderBodyCached(hash: string, body: string): SafeHtml {
   let out = cache.get(hash);
-  if (!out) {
+  if (out) {
+    // Most recently used last: Map keeps insertion order, so the first key is the least recently used.
+    cache.delete(hash);
+  } else {
     out = renderMarkdown(body);
-    cache.set(hash, out);
+    if (cache.size >= RENDERED_BODIES_KEPT) cache.delete(cache.keys().next().value as string);
   }
+  cache.set(hash, out);
   return out;
 }

@@ -1,6 +1,6 @@
 // Our one markdown-it instance: no raw HTML, only safe links, headings shifted and prefixed.
 import { describe, expect, it } from "vitest";
-import { isSafeUrl, renderMarkdown, renderMarkdownInline } from "../../src/site/markdown.ts";
+import { isSafeUrl, renderBodyCached, renderMarkdown, renderMarkdownInline, RENDERED_BODIES_KEPT } from "../../src/site/markdown.ts";
 
 describe("isSafeUrl", () => {
   it.each(["https://example.vn/a", "http://x.vn", "mailto:a@b.vn", "tel:+84241234", "/dien-hinh/", "../a", "#nd-muc", "bai-viet", "//example.vn/x"])(
@@ -39,5 +39,21 @@ describe("renderMarkdown", () => {
   it("marks external links noopener noreferrer", () => {
     expect(renderMarkdownInline("[x](https://a.vn)").value).toBe('<a href="https://a.vn" rel="noopener noreferrer">x</a>');
     expect(renderMarkdownInline("[x](/a/)").value).toBe('<a href="/a/">x</a>');
+  });
+});
+
+describe("renderBodyCached", () => {
+  it("renders a body once while it is recent, and forgets the least recently used beyond its bound", () => {
+    const first = renderBodyCached("memo-a", "# Tiêu đề\n\nNội dung *một*.");
+    expect(first.value).toBe('<h2 id="nd-tieu-de">Tiêu đề</h2>\n<p>Nội dung <em>một</em>.</p>\n');
+    expect(renderBodyCached("memo-a", "ignored: the hash says it is the same body")).toBe(first);
+    const kept = renderBodyCached("memo-b", "Hai.");
+    for (let i = 0; i < RENDERED_BODIES_KEPT - 2; i++) renderBodyCached(`memo-fill-${i}`, `Đoạn ${i}.`);
+    renderBodyCached("memo-b", "Hai."); // used again: now the most recent
+    renderBodyCached("memo-c", "Ba."); // one past the bound: the least recently used ("memo-a") goes
+    expect(renderBodyCached("memo-b", "Hai.")).toBe(kept);
+    const again = renderBodyCached("memo-a", "# Tiêu đề\n\nNội dung *một*.");
+    expect(again).not.toBe(first);
+    expect(again.value).toBe(first.value);
   });
 });
