@@ -13,6 +13,8 @@ import path from "node:path";
 import type { SiteGlobals } from "./globals.ts";
 import * as exemplarPages from "./pages/dien-hinh/exemplar.11ty.ts";
 import * as listPages from "./pages/dien-hinh/list.11ty.ts";
+import * as loudspeakerScripts from "./pages/loa/script.11ty.ts";
+import * as loudspeakerTexts from "./pages/loa/text.11ty.ts";
 
 export interface StreamedPage {
   /** Site path, `/dien-hinh/slug/` (written as `dien-hinh/slug/index.html`). */
@@ -52,10 +54,12 @@ export interface StreamOptions {
   onSearchablePage?: (url: string, html: string) => void;
 }
 
-/** Every page the build streams: exemplar pages and exemplar lists. */
+/** Every page the build streams: exemplar pages and exemplar lists (keyed), loudspeaker scripts (always rendered). */
 export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
   yield* exemplarPages.streamedPages(gs);
   yield* listPages.streamedPages(gs);
+  yield* loudspeakerScripts.streamedPages(gs);
+  yield* loudspeakerTexts.streamedPages(gs);
 }
 
 /** The hash of what every page's shell shows: settings, navigation, prefix, drafts flag. */

@@ -1,6 +1,7 @@
 // /loa/<yyyy>-q<n>/<ward>/ (and …/<ward>/<activity>/): one broadcast script, large type, with timings against the slot.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
+import type { StreamedPage } from "../../stream.ts";
 import { html } from "../../html.ts";
 import { layout } from "../../layout.ts";
 import type { Script, SpokenText } from "../../../loudspeaker/script.ts";
@@ -10,7 +11,14 @@ import { formatDuration } from "../../../loudspeaker/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
 
 export const data = {
-  pagination: { data: "gs.sections.loudspeaker.scripts", size: 1, alias: "script", addAllPagesToCollections: false },
+  pagination: {
+    data: "gs.sections.loudspeaker.scripts",
+    size: 1,
+    alias: "script",
+    addAllPagesToCollections: false,
+    // The build writes these itself (src/site/stream.ts, rendered every time); `npm start` lets Eleventy render them.
+    before: (items: Script[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
+  },
   permalink: (d: { script: Script }) => d.script.url,
 };
 
@@ -71,4 +79,9 @@ ${script.closing ? html`<section class="loa-part loa-frame loa-closing" aria-lab
     ],
     draft: script.items.some((i) => i.draft),
   });
+}
+
+/** The build's streamed pages (no view key: they always render, one at a time). */
+export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
+  for (const script of gs.section<{ scripts: Script[] }>("loudspeaker").scripts) yield { path: script.url, render: () => render({ gs, script }) };
 }

@@ -1,14 +1,27 @@
 // /loa/<yyyy>-q<n>/<ward>.txt: the plain-text script for the announcer, with reading times.
 import type { SiteGlobals } from "../../globals.ts";
+import type { StreamedPage } from "../../stream.ts";
 import type { Script } from "../../../loudspeaker/script.ts";
 import { scriptPlainText } from "../../../loudspeaker/text.ts";
 
 export const data = {
-  pagination: { data: "gs.sections.loudspeaker.scripts", size: 1, alias: "script", addAllPagesToCollections: false },
+  pagination: {
+    data: "gs.sections.loudspeaker.scripts",
+    size: 1,
+    alias: "script",
+    addAllPagesToCollections: false,
+    // The build writes these itself (src/site/stream.ts, rendered every time); `npm start` lets Eleventy render them.
+    before: (items: Script[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
+  },
   permalink: (d: { script: Script }) => d.script.textUrl,
   eleventyExcludeFromCollections: true,
 };
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {
   return scriptPlainText(script, gs.site);
+}
+
+/** The build's streamed pages (no view key: they always render, one at a time). */
+export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
+  for (const script of gs.section<{ scripts: Script[] }>("loudspeaker").scripts) yield { path: script.textUrl, render: () => render({ gs, script }) };
 }
