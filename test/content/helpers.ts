@@ -1,4 +1,5 @@
 // Writes small inline content trees into a temp directory for the validator tests.
+import { describe, expect, it } from "vitest";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -127,4 +128,32 @@ export const VALID: Tree = {
 /** The valid tree with some files replaced or added. */
 export function variant(changes: Tree): Tree {
   return { ...VALID, ...changes };
+}
+
+/** Paths of the valid tree's files, used by the rule tests. */
+export const E = "exemplars/2019/co-giao-mai.md";
+export const A = "activities/2019/giao-luu-19-5.md";
+export const B = "bulletins/2019-01.md";
+export const P = "plans/2018/ke-hoach-mau.md";
+
+/** A collective exemplar: personal-data and consent rules do not apply to it. */
+export const COLLECTIVE = withLine(withLine(withLine(EXEMPLAR, "kind: individual", "kind: collective"), "  birthYear: 1975\n", ""), "consent: true\n", "");
+
+/** One rule's cases: the valid tree (or `ok`) has no finding, `bad` prints exactly `expected`. */
+export interface Case {
+  name: string;
+  ok?: Tree;
+  bad: Tree;
+  expected: string[];
+}
+
+export function cases(rule: string, list: Case[]): void {
+  describe(rule, () => {
+    for (const c of list) {
+      it(c.name, async () => {
+        expect(await check(c.ok ?? VALID)).toEqual([]);
+        expect(await check(c.bad)).toEqual(c.expected);
+      });
+    }
+  });
 }

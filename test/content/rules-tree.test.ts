@@ -3,36 +3,12 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { ACTIVITY, BULLETIN, check, EXEMPLAR, line, MINIMAL_SITE, PLAN, VALID, variant, withLine, writeTree, type Tree } from "./helpers.ts";
+import { A, ACTIVITY, B, BULLETIN, cases, check, COLLECTIVE, E, EXEMPLAR, line, MINIMAL_SITE, P, PLAN, VALID, variant, withLine, writeTree, type Tree } from "./helpers.ts";
 
-const E = "exemplars/2019/co-giao-mai.md";
-const A = "activities/2019/giao-luu-19-5.md";
-const B = "bulletins/2019-01.md";
-const P = "plans/2018/ke-hoach-mau.md";
-
-const COLLECTIVE = withLine(withLine(withLine(EXEMPLAR, "kind: individual", "kind: collective"), "  birthYear: 1975\n", ""), "consent: true\n", "");
 const ex = (from: string, to: string): Tree => variant({ [E]: withLine(EXEMPLAR, from, to) });
 const act = (from: string, to: string): Tree => variant({ [A]: withLine(ACTIVITY, from, to) });
 const bul = (from: string, to: string): Tree => variant({ [B]: withLine(BULLETIN, from, to) });
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-
-interface Case {
-  name: string;
-  ok?: Tree;
-  bad: Tree;
-  expected: string[];
-}
-
-function cases(rule: string, list: Case[]): void {
-  describe(rule, () => {
-    for (const c of list) {
-      it(c.name, async () => {
-        expect(await check(c.ok ?? VALID)).toEqual([]);
-        expect(await check(c.bad)).toEqual(c.expected);
-      });
-    }
-  });
-}
 
 describe("encoding", () => {
   it("accepts a UTF-8 BOM and CRLF line endings", async () => {

@@ -3,33 +3,7 @@ import { symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { ACTIVITY, BULLETIN, check, EXEMPLAR, line, PLAN, VALID, variant, withLine, writeTree, type Tree } from "./helpers.ts";
-
-const E = "exemplars/2019/co-giao-mai.md";
-const A = "activities/2019/giao-luu-19-5.md";
-const B = "bulletins/2019-01.md";
-const P = "plans/2018/ke-hoach-mau.md";
-
-/** A collective exemplar: personal-data and consent rules do not apply to it. */
-const COLLECTIVE = withLine(withLine(withLine(EXEMPLAR, "kind: individual", "kind: collective"), "  birthYear: 1975\n", ""), "consent: true\n", "");
-
-interface Case {
-  name: string;
-  ok?: Tree;
-  bad: Tree;
-  expected: string[];
-}
-
-function cases(rule: string, list: Case[]): void {
-  describe(rule, () => {
-    for (const c of list) {
-      it(c.name, async () => {
-        expect(await check(c.ok ?? VALID)).toEqual([]);
-        expect(await check(c.bad)).toEqual(c.expected);
-      });
-    }
-  });
-}
+import { A, ACTIVITY, B, BULLETIN, cases, check, COLLECTIVE, E, EXEMPLAR, line, P, PLAN, VALID, variant, withLine, writeTree, type Tree } from "./helpers.ts";
 
 const ex = (from: string, to: string): Tree => variant({ [E]: withLine(EXEMPLAR, from, to) });
 
