@@ -1,9 +1,9 @@
 // `npm run build`: parse argv, run the pipeline, print findings and a short Vietnamese summary, return the exit code.
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { BrowserNotFoundError } from "../browser/resolve.ts";
 import { formatFinding, formatText } from "../content/format.ts";
 import { build, formatTimings, type BuildOptions } from "./build.ts";
+import { isDirectory } from "../util/fs.ts";
 
 export interface BuildIO {
   stdout: { write(text: string): unknown };
@@ -49,14 +49,6 @@ export function parseBuildArgs(argv: readonly string[]): Omit<BuildOptions, "cwd
     else throw new UsageError(`Không hiểu tham số "${arg}".`);
   }
   return args;
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export async function runBuild(

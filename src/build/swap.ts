@@ -1,22 +1,14 @@
 // Replaces the output folder only when a new build is complete: temp folder beside it, then two renames.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { exists } from "../util/fs.ts";
 
 /** A fresh temporary folder beside `outDir` (same file system, so renames are atomic). */
 export async function makeTempBeside(outDir: string, label = "tmp"): Promise<string> {
   const dir = path.join(path.dirname(outDir), `.${path.basename(outDir)}.${label}-${process.pid}-${randomBytes(4).toString("hex")}`);
   await mkdir(dir, { recursive: true });
   return dir;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

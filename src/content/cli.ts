@@ -1,9 +1,9 @@
 // `npm run validate`: parse argv, load and check the content, print findings, return the exit code (0 valid, 1 errors, 2 usage or internal error).
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fixFile } from "./fix.ts";
 import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } from "./format.ts";
 import { classify, loadContent } from "./load.ts";
+import { exists, isDirectory } from "../util/fs.ts";
 
 export interface ValidateIO {
   stdout: { write(text: string): unknown };
@@ -59,23 +59,6 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     else args.files.push(arg);
   }
   return args;
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function runValidate(
