@@ -14,15 +14,10 @@ import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
 import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";
 import type { ExemplarEntry } from "../../../content/model.ts";
+import { streamedPagination } from "../../streamed-pagination.ts";
 
 export const data = {
-  pagination: {
-    data: "gs.sections.portal.exemplars",
-    size: 1,
-    alias: "ex",
-    // The build writes these pages itself (streamed, incremental); `npm start` lets Eleventy render them.
-    before: (items: ExemplarView[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
-  },
+  pagination: streamedPagination<ExemplarView>("gs.sections.portal.exemplars", "ex"),
   permalink: (d: { ex: ExemplarView }) => d.ex.path,
 };
 

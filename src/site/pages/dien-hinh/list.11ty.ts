@@ -8,15 +8,10 @@ import { html } from "../../html.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import type { FacetGroup, FacetValue, ListPage, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";
+import { streamedPagination } from "../../streamed-pagination.ts";
 
 export const data = {
-  pagination: {
-    data: "gs.sections.portal.listPages",
-    size: 1,
-    alias: "list",
-    // The build writes these pages itself (streamed, incremental); `npm start` lets Eleventy render them.
-    before: (items: ListPage[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
-  },
+  pagination: streamedPagination<ListPage>("gs.sections.portal.listPages", "list"),
   permalink: (d: { list: ListPage }) => d.list.path,
 };
 

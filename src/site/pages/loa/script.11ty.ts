@@ -9,16 +9,10 @@ import { quarterLabel } from "../../../reports/quarter.ts";
 import { slotVerdict } from "../../../loudspeaker/text.ts";
 import { formatDuration } from "../../../loudspeaker/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
+import { streamedPagination } from "../../streamed-pagination.ts";
 
 export const data = {
-  pagination: {
-    data: "gs.sections.loudspeaker.scripts",
-    size: 1,
-    alias: "script",
-    addAllPagesToCollections: false,
-    // The build writes these itself (src/site/stream.ts, rendered every time); `npm start` lets Eleventy render them.
-    before: (items: Script[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
-  },
+  pagination: streamedPagination<Script>("gs.sections.loudspeaker.scripts", "script", { addAllPagesToCollections: false }),
   permalink: (d: { script: Script }) => d.script.url,
 };
 

@@ -3,16 +3,10 @@ import type { SiteGlobals } from "../../globals.ts";
 import type { StreamedPage } from "../../stream.ts";
 import type { Script } from "../../../loudspeaker/script.ts";
 import { scriptPlainText } from "../../../loudspeaker/text.ts";
+import { streamedPagination } from "../../streamed-pagination.ts";
 
 export const data = {
-  pagination: {
-    data: "gs.sections.loudspeaker.scripts",
-    size: 1,
-    alias: "script",
-    addAllPagesToCollections: false,
-    // The build writes these itself (src/site/stream.ts, rendered every time); `npm start` lets Eleventy render them.
-    before: (items: Script[], d: { gs?: SiteGlobals }) => (d.gs?.streamed ? [] : items),
-  },
+  pagination: streamedPagination<Script>("gs.sections.loudspeaker.scripts", "script", { addAllPagesToCollections: false }),
   permalink: (d: { script: Script }) => d.script.textUrl,
   eleventyExcludeFromCollections: true,
 };
