@@ -6,22 +6,15 @@
 // Positioned: every other file goes through `yaml.ts` as before, and every finding gets its line and column.
 import { hash } from "node:crypto";
 import { dateProblem, schemaProblems } from "./messages.ts";
-import type { ContentType, Severity } from "./model.ts";
+import type { ContentType, Finding } from "./model.ts";
 import { childSchema, resolveRef, schemaSet, SCHEMA_FILES, type SchemaKind, type SchemaNode } from "./schemas.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { checkLegacyText, checkNfc, checkSpecialCharacters, decodeUtf8 } from "./text.ts";
 import { parseYaml, type NodePos, type Pos } from "./yaml.ts";
 import { parseYamlFast } from "./yaml-fast.ts";
 
-/** A finding inside the content tree: `file` is relative to the content directory. */
-export interface LocalFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: Severity;
-  rule: string;
-  message: string;
-}
+/** A finding inside the content tree: a `Finding` whose `file` is relative to the content directory. */
+export type LocalFinding = Finding;
 
 /** One parsed file, valid or not; cross-file rules read these. */
 export interface ParsedDoc {
