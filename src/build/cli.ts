@@ -4,6 +4,7 @@ import { BrowserNotFoundError } from "../browser/resolve.ts";
 import { formatFinding, formatText } from "../content/format.ts";
 import { build, formatTimings, type BuildOptions } from "./build.ts";
 import { isDirectory } from "../util/fs.ts";
+import { UsageError } from "../util/cli.ts";
 
 export interface BuildIO {
   stdout: { write(text: string): unknown };
@@ -22,8 +23,6 @@ export const USAGE = `Cách dùng: npm run build -- [--content THƯ_MỤC] [--ou
 
 Mã thoát: 0 dựng xong, 1 nội dung có lỗi, 2 sai cách dùng hoặc thiếu công cụ (ví dụ trình duyệt để in PDF).
 `;
-
-class UsageError extends Error {}
 
 export function parseBuildArgs(argv: readonly string[]): Omit<BuildOptions, "cwd"> & { help: boolean } {
   const args = { contentDir: "content", outDir: "_site", pdf: true, drafts: false, help: false, pathPrefix: undefined as string | undefined };

@@ -4,6 +4,7 @@ import { fixFile } from "./fix.ts";
 import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } from "./format.ts";
 import { classify, loadContent } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
+import { UsageError } from "../util/cli.ts";
 
 export interface ValidateIO {
   stdout: { write(text: string): unknown };
@@ -34,8 +35,6 @@ interface Args {
   files: string[];
   help: boolean;
 }
-
-class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): Args {
   const args: Args = { content: "content", format: env.GITHUB_ACTIONS === "true" ? "github" : "text", fix: false, files: [], help: false };

@@ -10,6 +10,7 @@ import { ArtifactError, identityProblem, MAX_ARTIFACT_BYTES, parseSummaryArtifac
 import { changedFiles, contentChanges, type ContentChanges } from "./changed.ts";
 import { renderComment, renderSummary } from "./markdown.ts";
 import { buildSummary, type PrSummary } from "./summary.ts";
+import { UsageError } from "../util/cli.ts";
 
 export interface CommandIO {
   argv: string[];
@@ -28,8 +29,6 @@ export function defaultIO(argv = process.argv.slice(2)): CommandIO {
     stderr: (t) => process.stderr.write(t),
   };
 }
-
-class UsageError extends Error {}
 
 function gitRoot(cwd: string): string {
   return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();

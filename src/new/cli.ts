@@ -10,6 +10,7 @@ import { slugify } from "../vi/text.ts";
 import { fieldsOf, leafFields, typeTitle, type FieldSpec } from "./fields.ts";
 import { renderNewFile, type Values } from "./render.ts";
 import { readCatalogues, type Catalogues } from "./site.ts";
+import { UsageError } from "../util/cli.ts";
 
 export interface NewIO {
   argv: string[];
@@ -38,16 +39,6 @@ export function usage(): string {
     "Ví dụ: npm run new -- exemplar --title \"Cô giáo Nguyễn Thị Mai\" --kind individual --unit dang-uy-dich-vong",
   ];
   return `${lines.join("\n")}\n`;
-}
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    /** False when the command was used right but cannot proceed (a file already exists). */
-    readonly showUsage = true,
-  ) {
-    super(message);
-  }
 }
 
 function flagOptions(fields: readonly FieldSpec[]): ParseArgsConfig["options"] {
