@@ -7,7 +7,7 @@ import { loadContent } from "../content/load.ts";
 import type { Finding } from "../content/model.ts";
 import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig } from "../site/plugin.ts";
 import { ensureTypeScriptLoader } from "./eleventy.ts";
-import { makeTempBeside } from "./swap.ts";
+import { makeTempBeside } from "../util/output-dir.ts";
 
 export interface StartIO {
   stdout: { write(text: string): unknown };
