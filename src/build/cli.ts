@@ -5,6 +5,7 @@ import { formatFinding, formatText } from "../content/format.ts";
 import { build, formatTimings, type BuildOptions } from "./build.ts";
 import { isDirectory } from "../util/fs.ts";
 import { UsageError } from "../util/cli.ts";
+import { describeError } from "../util/errors.ts";
 
 export interface BuildIO {
   stdout: { write(text: string): unknown };
@@ -73,7 +74,8 @@ export async function runBuild(
     io.stderr.write(`Không tìm thấy thư mục nội dung "${args.contentDir}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
     return 2;
   }
-  const outRel = path.relative(io.cwd, path.resolve(io.cwd, args.outDir)) || ".";
+  const outAbs = path.resolve(io.cwd, args.outDir);
+  const outRel = outAbs === io.cwd ? "." : outAbs.startsWith(io.cwd + path.sep) ? path.relative(io.cwd, outAbs) : outAbs;
   try {
     const result = await build({
       ...args,
@@ -91,19 +93,19 @@ export async function runBuild(
     io.stdout.write(`Thời gian từng bước:\n${formatTimings(result.timings)}\n`);
     return 0;
   } catch (error) {
+    // Refused before any work: nothing to keep, nothing to add.
     if (error instanceof UsageError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
+    const kept = `Thư mục "${outRel}" được giữ nguyên như lần dựng trước.\n`;
     if (error instanceof BrowserNotFoundError) {
-      io.stderr.write(`${error.message}\nThư mục "${outRel}" được giữ nguyên như lần dựng trước.\n`);
+      io.stderr.write(`${error.message}\n${kept}`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      `Dựng trang không thành công: ${message}\nThư mục "${outRel}" được giữ nguyên như lần dựng trước. Nếu lỗi không do nội dung, hãy báo người quản trị kho kèm dòng này.\n`,
-    );
+    const { text, exitCode } = describeError(error, { cwd: io.cwd, doing: "khi dựng trang", writing: outRel });
+    io.stderr.write(`Dựng trang không thành công.\n${text}${kept}`);
     if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    return 2;
+    return exitCode;
   }
 }

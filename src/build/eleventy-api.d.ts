@@ -15,6 +15,8 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
+    /** Prints (with a stack trace) every error it is given; `once()` calls `error` or `fatal`. */
+    readonly errorHandler: { error(error: unknown, message?: string): void; fatal(error: unknown, message?: string): void };
   }
 }
 

@@ -35,5 +35,16 @@ export async function runEleventy(options: SiteRunOptions): Promise<void> {
       cfg.addPlugin(guongSang, pluginOptions);
     },
   });
+  reportErrorsOurselves(elev, () => {});
   await elev.write();
+}
+
+/**
+ * Eleventy prints every error it meets in English with a stack trace before passing it on. The build reports
+ * the error it is passed at its edge (src/util/errors.ts), so Eleventy's printing is replaced: by nothing for
+ * a build, by our own Vietnamese message for the preview server, whose errors are not passed on.
+ */
+export function reportErrorsOurselves(elev: Eleventy, report: (error: unknown) => void): void {
+  elev.errorHandler.error = (error) => report(error);
+  elev.errorHandler.fatal = (error) => report(error);
 }

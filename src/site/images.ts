@@ -4,7 +4,9 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile }
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Image, { type ImageMetadata } from "@11ty/eleventy-img";
+import { imageContext } from "../content/locate.ts";
 import type { ExemplarEntry } from "../content/model.ts";
+import { inFile, settleAll } from "../util/errors.ts";
 import { html, type SafeHtml } from "./html.ts";
 
 export interface ResponsiveImage {
@@ -53,17 +55,19 @@ export async function makeExemplarImages(
   const withImage = exemplars.filter((e) => e.data.image);
   const work = outputDir && cacheDir && withImage.length ? await openImageCache(cacheDir) : undefined;
   const made: string[] = [];
-  await Promise.all(
+  await settleAll(
     withImage.map(async (e) => {
       const image = e.data.image!;
       const src = path.resolve(path.dirname(e.absPath), image.src);
-      const meta = await Image(src, {
-        widths: IMAGE_WIDTHS,
-        formats: ["webp", "jpeg"],
-        outputDir: work ?? (outputDir ? path.join(outputDir, IMAGE_URL_PATH) : undefined),
-        urlPath: IMAGE_URL_PATH,
-        dryRun: !outputDir,
-      });
+      const meta = await inFile(imageContext(e, src), () =>
+        Image(src, {
+          widths: IMAGE_WIDTHS,
+          formats: ["webp", "jpeg"],
+          outputDir: work ?? (outputDir ? path.join(outputDir, IMAGE_URL_PATH) : undefined),
+          urlPath: IMAGE_URL_PATH,
+          dryRun: !outputDir,
+        }),
+      );
       if (work) for (const entries of Object.values(meta)) for (const entry of entries) made.push(path.basename(entry.outputPath));
       out.set(e.slug, toResponsive(meta, image.alt, image.credit));
     }),

@@ -3,6 +3,8 @@
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { ContentModel, ExemplarEntry } from "../../content/model.ts";
+import { imageContext } from "../../content/locate.ts";
+import { inFile, settleAll } from "../../util/errors.ts";
 import { issueLabel, resolveIssues, type BulletinIssue } from "../../bulletin/issue.ts";
 import { issueSubject, type PrintImage } from "../../bulletin/print.ts";
 import { printSettings, writePrintFonts } from "../../bulletin/print-style.ts";
@@ -27,7 +29,7 @@ const PRINT_IMAGE_WIDTH = 1300;
  */
 export async function makePrintImages(exemplars: readonly ExemplarEntry[], outputDir: string | undefined): Promise<Map<string, PrintImage>> {
   const out = new Map<string, PrintImage>();
-  await Promise.all(
+  await settleAll(
     exemplars
       .filter((e) => e.data.image)
       .map(async (e) => {
@@ -47,7 +49,7 @@ export async function makePrintImages(exemplars: readonly ExemplarEntry[], outpu
             sharp.toColourspace("b-w");
           },
         };
-        const meta = await Image(src, options as Parameters<typeof Image>[1]);
+        const meta = await inFile(imageContext(e, src), () => Image(src, options as Parameters<typeof Image>[1]));
         const jpeg = meta.jpeg?.[0];
         if (jpeg) out.set(e.slug, { src: jpeg.url, width: jpeg.width, height: jpeg.height });
       }),
