@@ -1,5 +1,6 @@
 // npm run build: validate, then the site, PDFs and search index into --out (see src/build/cli.ts).
 import { pathToFileURL } from "node:url";
+import { runEntry } from "../src/util/errors.ts";
 import { runBuild } from "../src/build/cli.ts";
 
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
@@ -7,5 +8,5 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Promise<n
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main();
+  await runEntry(() => main(), { doing: "khi dựng trang" });
 }

@@ -1,5 +1,6 @@
 // Thin entry: npm run new -- exemplar|plan|activity|bulletin [--title …] (see src/new/cli.ts).
 import { pathToFileURL } from "node:url";
+import { runEntry } from "../src/util/errors.ts";
 import { runNew, terminalIO } from "../src/new/cli.ts";
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
@@ -11,4 +12,4 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) process.exitCode = await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runEntry(() => main(), { doing: "khi tạo tệp mới" });

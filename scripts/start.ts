@@ -1,5 +1,6 @@
 // npm start: the dev server with live reload and drafts (see src/build/start.ts).
 import { pathToFileURL } from "node:url";
+import { runEntry } from "../src/util/errors.ts";
 import { runStart } from "../src/build/start.ts";
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
@@ -7,6 +8,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const code = await main();
+  const code = await runEntry(() => main(), { doing: "khi dựng trang xem thử" });
   if (code !== 0) process.exit(code);
 }

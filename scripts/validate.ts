@@ -1,5 +1,6 @@
 // npm run validate: checks the content tree (see src/content/cli.ts); the exit code says whether it is valid.
 import { pathToFileURL } from "node:url";
+import { runEntry } from "../src/util/errors.ts";
 import { runValidate } from "../src/content/cli.ts";
 
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
@@ -7,5 +8,5 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Promise<n
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main();
+  await runEntry(() => main(), { doing: "của trình kiểm tra nội dung" });
 }

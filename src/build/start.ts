@@ -6,7 +6,8 @@ import { formatFinding } from "../content/format.ts";
 import { loadContent } from "../content/load.ts";
 import type { Finding } from "../content/model.ts";
 import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig } from "../site/plugin.ts";
-import { ensureTypeScriptLoader } from "./eleventy.ts";
+import { ensureTypeScriptLoader, reportErrorsOurselves } from "./eleventy.ts";
+import { describeError } from "../util/errors.ts";
 import { makeTempBeside, removeDeadTemps } from "../util/output-dir.ts";
 
 export interface StartIO {
@@ -89,12 +90,23 @@ export async function runStart(argv: readonly string[], io: StartIO = { stdout: 
       });
     },
   });
-  await elev.init();
-  await elev.watch();
-  await elev.serve(args.port);
+  // An error while rebuilding after a change is reported in Vietnamese; the server keeps the last good pages.
+  const describe = (error: unknown) => describeError(error, { cwd: io.cwd, doing: "khi dựng trang xem thử", writing: path.relative(io.cwd, outDir) });
+  reportErrorsOurselves(elev, (error) => io.stderr.write(describe(error).text));
   // The preview folder is temporary: remove it when the server stops.
+  const remove = () => rmSync(outDir, { recursive: true, force: true });
+  try {
+    await elev.init();
+    await elev.watch();
+    await elev.serve(args.port);
+  } catch (error) {
+    remove();
+    const { text, exitCode } = describe(error);
+    io.stderr.write(text);
+    return exitCode;
+  }
   const cleanup = () => {
-    rmSync(outDir, { recursive: true, force: true });
+    remove();
     process.exit(0);
   };
   process.once("SIGINT", cleanup);

@@ -5,6 +5,7 @@ import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } f
 import { classify, loadContent } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
 import { UsageError } from "../util/cli.ts";
+import { describeError, inFile } from "../util/errors.ts";
 
 export interface ValidateIO {
   stdout: { write(text: string): unknown };
@@ -102,7 +103,7 @@ export async function runValidate(
     if (args.fix) {
       const targets = await fixTargets(contentDir, args.files.map((f) => path.resolve(io.cwd, f)));
       const fixed: string[] = [];
-      for (const abs of targets) if (await fixFile(abs)) fixed.push(abs);
+      for (const abs of targets) if (await inFile({ file: abs }, () => fixFile(abs))) fixed.push(abs);
       if (fixed.length > 0) {
         const names = fixed.map((abs) => path.relative(io.cwd, abs).split(path.sep).join("/"));
         (args.format === "text" ? io.stdout : io.stderr).write(`Đã sửa ${fixed.length} tệp: ${names.join(", ")}.\n`);
@@ -119,9 +120,9 @@ export async function runValidate(
     } else io.stdout.write(formatText(findings, checked));
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`Lỗi nội bộ của trình kiểm tra nội dung (không phải lỗi của bạn): ${message}\nHãy báo cho người quản trị kho, kèm dòng này và lệnh đã chạy.\n`);
-    return 2;
+    const { text, exitCode } = describeError(error, { cwd: io.cwd, doing: "của trình kiểm tra nội dung" });
+    io.stderr.write(text);
+    return exitCode;
   }
 }
 
