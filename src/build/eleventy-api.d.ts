@@ -40,9 +40,11 @@ declare module "@11ty/eleventy-img" {
     dryRun?: boolean;
     filenameFormat?: (id: string, src: string, width: number, format: string) => string;
     sharpJpegOptions?: object;
+    /** Options of the sharp constructor (`limitInputPixels`…). */
+    sharpOptions?: object;
     sharpWebpOptions?: object;
     /** Called with the sharp instance before resizing (e.g. to make a greyscale print copy). */
     transform?: (sharp: any) => unknown;
   }
-  export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
+  export default function Image(src: string | Buffer, options?: ImageOptions): Promise<ImageMetadata>;
 }

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteGlobals } from "./globals.ts";
+import { inFileSync } from "../util/errors.ts";
 import * as exemplarPages from "./pages/dien-hinh/exemplar.11ty.ts";
 import * as listPages from "./pages/dien-hinh/list.11ty.ts";
 import * as loudspeakerScripts from "./pages/loa/script.11ty.ts";
@@ -22,6 +23,8 @@ export interface StreamedPage {
   /** The plain data the page is rendered from, with the page shell; when absent the page always renders. */
   view?: unknown;
   render(): string;
+  /** The content file the page shows (absolute), named if rendering it fails. */
+  source?: string;
 }
 
 /** What the page store keeps of one written page. */
@@ -103,7 +106,7 @@ export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages:
         continue;
       }
     }
-    const html = page.render();
+    const html = page.source ? inFileSync({ file: page.source }, () => page.render()) : page.render();
     writeFileSync(dest, html);
     result.rendered++;
     const noindex = html.includes(NOINDEX);

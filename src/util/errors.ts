@@ -39,6 +39,15 @@ export async function inFile<T>(context: FileContext | (() => FileContext | Prom
   }
 }
 
+/** `inFile` for synchronous work. */
+export function inFileSync<T>(context: FileContext, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof InFileError ? error : new InFileError(context, error);
+  }
+}
+
 /**
  * Waits for every piece of work to end (nothing keeps writing after the command has reported), then
  * throws the one failure, or all of them together (each is reported).

@@ -132,6 +132,6 @@ export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): strin
 export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
   for (const ex of gs.section<PortalData>("portal").exemplars) {
     const view = exemplarPageView(gs, ex);
-    yield { path: ex.path, view, render: () => renderExemplarPage(gs, view) };
+    yield { path: ex.path, view, render: () => renderExemplarPage(gs, view), source: ex.entry.absPath };
   }
 }
