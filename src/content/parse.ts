@@ -64,17 +64,23 @@ export function positionOf(positions: Map<string, NodePos>, pointer: string, atK
 
 /** Checks formats Ajv cannot judge as we want: real calendar dates wherever the schema asks for a date. */
 function dateChecks(kind: SchemaKind, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
+  eachDate(kind, data, (at, value, dateTime) => {
+    const problem = dateProblem(value, dateTime);
+    if (problem) out.push({ pointer: at, ...problem });
+  }, pointer);
+}
+
+/** Calls `visit` with every string the schema wants as a date (`dateTime`: a date-time is allowed there), by JSON pointer. */
+export function eachDate(kind: SchemaKind, data: unknown, visit: (pointer: string, value: string, dateTime: boolean) => void, pointer = ""): void {
   const root = resolveRef(schemaSet().root(kind), SCHEMA_FILES[kind]);
-  walkDates(root.node, root.file, data, pointer, out);
+  walkDates(root.node, root.file, data, pointer, visit);
 }
 
 /** Walks data and schema together (what `schemaAt` finds for each path, without rebuilding the path). */
-function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
+function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: string, found: (pointer: string, value: string, dateTime: boolean) => void): void {
   if (typeof data === "string") {
     if (!isDateSchema(schema)) return;
-    const dateTime = schema.anyOf?.some((b) => b.format === "date-time") ?? false;
-    const problem = dateProblem(data, dateTime);
-    if (problem) out.push({ pointer, ...problem });
+    found(pointer, data, schema.anyOf?.some((b) => b.format === "date-time") ?? false);
     return;
   }
   const visit = (segment: string, value: unknown): void => {
@@ -82,7 +88,7 @@ function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: str
     if (!next) return; // no schema below: no date to check
     const resolved = resolveRef(next, file);
     if (!mayHoldDate(resolved.node, resolved.file)) return; // e.g. a list of plain texts
-    walkDates(resolved.node, resolved.file, value, `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+    walkDates(resolved.node, resolved.file, value, `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`, found);
   };
   if (Array.isArray(data)) data.forEach((v, i) => visit(String(i), v));
   else if (data && typeof data === "object") {

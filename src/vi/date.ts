@@ -51,6 +51,23 @@ export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== undefined;
 }
 
+/** True when `MM-DD` is a day some year has: 02-29 is one, 02-30 and 04-31 are not. */
+export function isMonthDay(text: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+}
+
+/**
+ * The date a yearly `MM-DD` day falls on in a year. The rule for 29 February: in a year that is not
+ * a leap year it is kept on 28 February.
+ */
+export function monthDayIn(monthDay: string, year: number): CalendarDate {
+  const [month, day] = monthDay.split("-").map(Number) as [number, number];
+  return { year, month, day: Math.min(day, daysInMonth(year, month)) };
+}
+
 /** True for a date-time with an explicit offset whose date, time and offset are real. */
 export function isDateTimeWithOffset(text: string): boolean {
   const m = DATE_TIME_RE.exec(text);
