@@ -1,6 +1,6 @@
 // The reports section: quarter and year figures computed once per build, the pages' view context, and the quarter PDFs.
 import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
-import { reportHead } from "../../reports/document.ts";
+import { reportHead } from "../../reports/outline.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
 import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext } from "../../reports/view.ts";
 import { html, type SafeHtml } from "../html.ts";
