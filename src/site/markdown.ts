@@ -74,6 +74,16 @@ function createMarkdown(): MarkdownIt {
 
 const md = createMarkdown();
 
+/** The tokens of contributor Markdown, for outputs that are not HTML (Word files): the same rules as the pages. */
+export function markdownTokens(source: string): Token[] {
+  return md.parse(source, {});
+}
+
+/** The tokens of one line of contributor Markdown (summaries, achievements), for outputs that are not HTML. */
+export function markdownInlineTokens(source: string): Token[] {
+  return md.parseInline(source, {});
+}
+
 /** Renders contributor Markdown to trusted HTML. Raw HTML in the source comes out as text. */
 export function renderMarkdown(source: string): SafeHtml {
   return new SafeHtml(md.render(source));

@@ -98,6 +98,11 @@ function inlineRuns(token: Token | undefined): Inline[] {
   return out;
 }
 
+/** The runs of one line of Markdown (the tokens of `parseInline`). */
+export function markdownInline(tokens: readonly Token[]): Inline[] {
+  return tokens.flatMap((t) => (t.type === "inline" ? inlineRuns(t) : []));
+}
+
 /**
  * Blocks from markdown-it tokens. Headings keep their depth relative to the shallowest heading of
  * the text (so `##` sections of a plan are level 1 whatever the instance's shift), lists their nesting.
