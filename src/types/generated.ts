@@ -92,6 +92,14 @@ export interface SiteConfig {
      */
     shortName?: string;
     /**
+     * Cấp: Cấp của cơ quan chủ trì; đơn vị tổng hợp cấp trên dùng để xếp nhóm.
+     */
+    level?: "city" | "district" | "ward" | "commune" | "special-zone";
+    /**
+     * Cơ quan cấp trên: Cơ quan cấp trên nhận báo cáo, ví dụ: Ban Tuyên giáo và Dân vận Thành ủy Hà Nội.
+     */
+    superior?: string;
+    /**
      * Cấp trên: Ví dụ: Đảng bộ Quận Cầu Giấy (in ở tiêu đề văn bản).
      */
     parent: string;
