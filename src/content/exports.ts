@@ -13,7 +13,8 @@ export const CONTRACT_VERSION = "1.0";
 /** The repository's `schemas/exports/` folder; published as `/api/schemas/`. */
 export const EXPORTS_DIR = path.join(SCHEMAS_DIR, "exports");
 
-export type ExportKind = "site" | "exemplars" | "quarter" | "year";
+/** The unit site's exports, and the city aggregate's quarter (npm run aggregate). */
+export type ExportKind = "site" | "exemplars" | "quarter" | "year" | "city-quarter";
 
 /** One file per export, named as it is published under `/api/schemas/`. */
 export const EXPORT_SCHEMA_FILES: Readonly<Record<ExportKind, string>> = {
@@ -21,6 +22,7 @@ export const EXPORT_SCHEMA_FILES: Readonly<Record<ExportKind, string>> = {
   exemplars: "exemplars.schema.json",
   quarter: "quarter.schema.json",
   year: "year.schema.json",
+  "city-quarter": "city-quarter.schema.json",
 };
 
 const EXEMPLARS_ID = "https://guong-sang.local/schemas/exports/exemplars.schema.json";
