@@ -4,11 +4,11 @@
 import { schemaAt } from "../content/schemas.ts";
 import { parseQuarter, quarterLabel } from "../reports/quarter.ts";
 import { html, type SafeHtml } from "../site/html.ts";
-import { formatDateShort, formatDateVi, vietnamDateOfInstant } from "../vi/date.ts";
+import { formatDateVi, vietnamDateOfInstant } from "../vi/date.ts";
 import { viCollator } from "../vi/text.ts";
 import type { CityPeriod, SourceRow } from "./figures.ts";
 import type { CityExemplar, SourceOutcome } from "./model.ts";
-import { type Dimension, filterPath, pagePath, PATHS, quarterPath, sourceIndexPath, yearPath } from "./paths.ts";
+import { type Dimension, filterPath, pagePath, PATHS, quarterPath, yearPath } from "./paths.ts";
 import type { SourcesConfig } from "./sources.ts";
 
 /** Exemplars per list page: 75,000 exemplars make 750 pages of a few dozen kilobytes each. */
@@ -273,7 +273,7 @@ function unitTable(v: CityView, p: CityPeriod): SafeHtml {
   return scroll(
     `Số liệu từng đơn vị, ${periodLabel(p.period)}`,
     html`<table class="table report-table city-table">
-<caption>Số liệu từng đơn vị và tổng cộng, ${periodLabel(p.period).toLowerCase()}</caption>
+<caption>Số liệu từng đơn vị và tổng cộng: ${periodLabel(p.period)}</caption>
 <thead><tr><th scope="col">Đơn vị</th><th scope="col">Điển hình</th>${kindIds.map((k) => html`<th scope="col">${kinds[k]}</th>`)}<th scope="col">Hoạt động</th><th scope="col">Kế hoạch</th><th scope="col">Bản tin</th></tr></thead>
 <tbody>${p.rows.map(row)}</tbody>
 <tfoot><tr><th scope="row">Tổng cộng</th><td class="num">${number(s.exemplars.total)}</td>${kindIds.map((k) => html`<td class="num">${number(s.exemplars.byKind[k] ?? 0)}</td>`)}<td class="num">${number(s.activities.total)}</td><td class="num">${number(s.plans.total)}</td><td class="num">${number(s.bulletins.total)}</td></tr></tfoot>
@@ -351,7 +351,7 @@ export async function writeHome(v: CityView, write: Writer): Promise<void> {
   const count = new Map<string, number>();
   for (const e of v.exemplars) count.set(e.source, (count.get(e.source) ?? 0) + 1);
   const body = html`<h1>${v.config.title}</h1>
-<p class="lead">${number(v.exemplars.length)} điển hình của ${number(v.outcomes.filter((o) => o.snapshot).length)} đơn vị${latest ? html`; số liệu mới nhất: <a href="${v.url(quarterPath(latest.period).page)}">${periodLabel(latest.period).toLowerCase()}</a>` : ""}.</p>
+<p class="lead">${number(v.exemplars.length)} điển hình của ${number(v.outcomes.filter((o) => o.snapshot).length)} đơn vị${latest ? html`; số liệu mới nhất: <a href="${v.url(quarterPath(latest.period).page)}">${periodLabel(latest.period)}</a>` : ""}.</p>
 <p><a href="${v.url(PATHS.exemplars)}">Xem mọi điển hình</a> · <a href="${v.url(PATHS.reports)}">Báo cáo quý, năm</a> · <a href="${v.url(PATHS.search)}">Tìm kiếm</a></p>
 ${unreadableList(v)}
 <h2>Các đơn vị</h2>
@@ -372,7 +372,7 @@ ${scroll(
 export async function writeSearch(v: CityView, write: Writer): Promise<void> {
   const withSearch = v.outcomes.filter((o) => o.home);
   const body = html`<h1>Tìm kiếm trong mọi đơn vị</h1>
-<form class="search-form" role="search" data-city-search data-pagefind="${v.url(PATHS.pagefind + "pagefind.js")}" data-indexes="${JSON.stringify(v.searchIndexes.map((s) => ({ index: s.index, base: s.base })))}" action="${v.url(PATHS.exemplars)}">
+<form class="search-form" role="search" data-city-search data-pagefind="${v.url(PATHS.pagefind + "pagefind.js")}" data-base="${v.url("/")}" data-indexes="${JSON.stringify(v.searchIndexes.map((s) => ({ index: s.index, base: s.base })))}" action="${v.url(PATHS.exemplars)}">
   <label for="q">Từ cần tìm (có dấu hay không dấu đều được)</label>
   <div class="search-row"><input id="q" name="q" type="search" autocomplete="off"><button type="submit">Tìm</button></div>
 </form>
@@ -390,4 +390,3 @@ export async function writeNotFound(v: CityView, write: Writer): Promise<void> {
   await write(PATHS.notFound, shell(v, { title: "Không tìm thấy trang", path: PATHS.notFound, body }));
 }
 
-export { sourceIndexPath, formatDateShort };
