@@ -30,6 +30,10 @@ export interface SourcesConfig {
 /** The page title when the sources file gives none. */
 export const DEFAULT_TITLE = "Gương sáng học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh: tổng hợp các đơn vị";
 
+function byPosition(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 /**
  * Reads and checks the sources file. Returns the config when there is no error; `file` in findings is relative to
  * `cwd`. A file that cannot be read at all is a finding too (the command turns it into a usage error).
@@ -51,7 +55,7 @@ export async function readSources(file: string, cwd: string): Promise<{ config?:
   if (parsed.data === undefined || findings.length > 0) return { findings };
   const { valid, problems } = validateData("sources", parsed.data, parsed.positions, rel);
   findings.push(...problems);
-  if (!valid) return { findings };
+  if (!valid) return { findings: byPosition(findings) };
 
   const data = parsed.data as AggregateSources;
   const seen = new Map<string, number>();
@@ -76,7 +80,7 @@ export async function readSources(file: string, cwd: string): Promise<{ config?:
       line: at.line,
     });
   });
-  if (findings.length > 0) return { findings };
+  if (findings.length > 0) return { findings: byPosition(findings) };
   return {
     config: {
       title: data.title ?? DEFAULT_TITLE,
