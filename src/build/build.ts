@@ -12,7 +12,7 @@ import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
 import { writeSiteEditor } from "./editor.ts";
 import { searchItems, startSearchIndex, type PendingIndex } from "./search.ts";
-import { assertSafeOutDir, makeTempBeside, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
+import { assertSafeOutDir, makeTempBeside, prepareCacheDir, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
 
 export interface BuildOptions {
   /** Content tree (absolute, or relative to `cwd`). */
@@ -82,6 +82,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const name of await removeDeadTemps(outDir)) log(`Đã xoá thư mục tạm ${name} của một lần dựng bị dừng giữa chừng.`);
 
   const cacheDir = options.cacheDir === undefined ? resolveCacheDir(cwd, options.env ?? process.env) : (options.cacheDir ?? undefined);
+  if (cacheDir) {
+    const isDefault = cacheDir === resolveCacheDir(cwd, {});
+    await prepareCacheDir(cacheDir, { cwd, contentDir, isDefault, ...(options.home ? { home: options.home } : {}) });
+  }
   const { model, findings, checked } = await timed("Kiểm tra nội dung", async () => {
     const store = cacheDir ? await openParseCache(cacheDir) : undefined;
     const loaded = await loadContent(contentDir, { drafts: options.drafts, cwd, ...(store ? { parse: cachedParseFile(store) } : {}) });
@@ -133,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The page records describe the files now in --out: saved only after the swap.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     if (streamed?.reused) log(`Dùng lại ${streamed.reused} trang không đổi của lần dựng trước, dựng mới ${streamed.rendered} trang.`);
-    log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${path.relative(cwd, outDir) || "."}.`);
+    log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${options.outDir}.`);
     return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };
   } catch (error) {
     await search?.cancel();

@@ -23,6 +23,10 @@ export interface OutDirOptions {
   option?: string;
   /** A good value to suggest (default `_site`). */
   example?: string;
+  /** What the folder is for, in the message (default "thư mục kết quả"). */
+  what?: string;
+  /** Accept a non-empty folder without our marker (the default cache folder of earlier versions, ours by its name). */
+  ownedByName?: boolean;
 }
 
 /**
@@ -40,6 +44,17 @@ export async function assertSafeOutDir(outDir: string, options: OutDirOptions): 
 /** The real path `outDir` names (symbolic links resolved, also in a part that does not exist yet). */
 export async function resolveOutDir(outDir: string, cwd: string): Promise<string> {
   return realish(path.resolve(cwd, outDir));
+}
+
+/**
+ * The build cache folder gets the same care as an output: the build prunes what it finds in its own subfolders,
+ * so a folder named by GUONG_SANG_CACHE_DIR must be new, empty or marked as ours; then it is created and marked.
+ * The default folder (`isDefault`) is ours by its name, also when an earlier version made it without a marker.
+ */
+export async function prepareCacheDir(dir: string, options: OutDirOptions & { isDefault: boolean }): Promise<void> {
+  await assertSafeOutDir(dir, { option: "GUONG_SANG_CACHE_DIR", example: ".cache/guong-sang", what: "thư mục bộ đệm", ownedByName: options.isDefault, ...options });
+  await mkdir(dir, { recursive: true });
+  if (!(await isOutputDir(dir))) await markOutputDir(dir);
 }
 
 /** Marks `dir` (which exists) as an output of ours, so that a later run may replace it. */
@@ -216,8 +231,8 @@ async function findProblem(outDir: string, options: OutDirOptions): Promise<stri
   const content = options.contentDir ? await realish(path.resolve(options.cwd, options.contentDir)) : undefined;
   const option = options.option ?? "--out";
   const example = options.example ?? "_site";
-  const head = `Không dùng được "${outDir}" làm thư mục kết quả (${option}): `;
-  const todo = `Hãy chỉ ${option} tới một thư mục mới dành riêng cho kết quả, ví dụ ${example}.`;
+  const head = `Không dùng được "${outDir}" làm ${options.what ?? "thư mục kết quả"} (${option}): `;
+  const todo = `Hãy chỉ ${option} tới một thư mục mới dành riêng cho ${options.what ? "việc này" : "kết quả"}, ví dụ ${example}.`;
   const info = await lstat(out).catch(() => undefined);
 
   if (path.dirname(out) === out) return `${head}đó là thư mục gốc của ổ đĩa. Dựng vào đó sẽ xoá mọi tệp trên máy. ${todo}`;
@@ -243,7 +258,7 @@ async function findProblem(outDir: string, options: OutDirOptions): Promise<stri
   if (content !== undefined && within(out, content)) {
     return `${head}thư mục này nằm trong thư mục nội dung "${shown(content, cwd)}". Kết quả dựng sẽ lẫn vào nội dung và có thể ghi đè bài viết, ảnh. Hãy chỉ ${option} tới một thư mục ngoài thư mục nội dung, ví dụ ${example}.`;
   }
-  if (info && !(await isOutputDir(out))) {
+  if (info && !options.ownedByName && !(await isOutputDir(out))) {
     const entries = await readdir(out);
     if (entries.length > 0) {
       return (

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sections } from "../../src/site/sections/index.ts";
 import { OUTPUT_MARKER } from "../../src/util/output-dir.ts";
 import { copyFixture, run, snapshot, tempDir } from "./helpers.ts";
 
@@ -196,5 +197,40 @@ describe("temporary folders left by builds that died", () => {
       ["._site.tmp-" + dead + "-00000000", `._site.tmp-${dead}-22222222`, `._site.tmp-${process.ppid}-11111111`, "_site", "content"].sort(),
     );
     expect(await readFile(path.join(cwd, `._site.tmp-${dead}-00000000/dien-hinh/index.html`), "utf8")).toBe("<p>trang cũ</p>");
+  });
+});
+
+describe("a folder that appears at --out while the build runs", () => {
+  it("is not replaced: exit 2, its files kept, the new build's temporary folder removed", async () => {
+    const { cwd, home } = await workspace();
+    // A section placed first runs after the check and before the swap: someone puts documents at --out meanwhile.
+    const meanwhile = { id: "trong-luc-dung", data: async () => {
+      await mkdir(path.join(cwd, "_site"));
+      await writeFile(path.join(cwd, "_site/ghi-chu.txt"), "ghi chú");
+    } };
+    const result = await run(["--no-pdf", "--content", "content", "--out", "_site"], { cwd, overrides: { home, cacheDir: null, sections: [meanwhile, ...sections] } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `Không thay được "${path.join(cwd, "_site")}": trong lúc dựng, thư mục này đã bị thay bằng một thứ không do Gương Sáng tạo ra (không có tệp đánh dấu .guong-sang-output), nên được giữ nguyên. Hãy chỉ --out tới một thư mục mới rồi dựng lại.\n`,
+    );
+    expect(await readFile(path.join(cwd, "_site/ghi-chu.txt"), "utf8")).toBe("ghi chú");
+    expect((await readdir(path.join(cwd, "_site")))).toEqual(["ghi-chu.txt"]);
+    expect((await readdir(cwd)).sort()).toEqual(["_site", "content"]);
+  });
+});
+
+describe("the build cache folder gets the same care", () => {
+  it("refuses a GUONG_SANG_CACHE_DIR holding someone's files (the build prunes what it finds there), exit 2, files kept", async () => {
+    const { cwd, home } = await workspace();
+    await mkdir(path.join(cwd, "tai-lieu/search"), { recursive: true });
+    await writeFile(path.join(cwd, "tai-lieu/search/bao-cao.docx"), "báo cáo");
+    const result = await run(["--no-pdf", "--content", "content", "--out", "_site"], { cwd, env: { GUONG_SANG_CACHE_DIR: "tai-lieu" }, overrides: { home } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `Không dùng được "${path.join(cwd, "tai-lieu")}" làm thư mục bộ đệm (GUONG_SANG_CACHE_DIR): thư mục này đã có 1 tệp hoặc thư mục không do Gương Sáng tạo ra (không có tệp đánh dấu .guong-sang-output). ` +
+        "Dựng vào đó sẽ xoá chúng. Hãy chỉ GUONG_SANG_CACHE_DIR tới một thư mục mới hoặc trống, ví dụ .cache/guong-sang; nếu đây là kết quả của một lần dựng cũ, hãy tự xoá thư mục này rồi chạy lại.\n",
+    );
+    expect(await readFile(path.join(cwd, "tai-lieu/search/bao-cao.docx"), "utf8")).toBe("báo cáo");
+    expect((await readdir(cwd)).sort()).toEqual(["content", "tai-lieu"]);
   });
 });
