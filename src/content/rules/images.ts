@@ -53,11 +53,18 @@ const FORMATS: Record<string, string> = { jpeg: "JPEG", png: "PNG", webp: "WebP"
 /** The characters of a path that are not plain, each shown once (controls as U+XXXX). */
 function oddCharacters(src: string): string {
   const odd = [...new Set([...src].filter((ch) => !PLAIN_PATH.test(ch)))];
-  return odd.map((ch) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `"${ch}"` : `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`)).join(", ");
+  return odd.map((ch) => (ch === " " ? "dấu cách" : /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `"${ch}"` : `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`)).join(", ");
 }
 
+/** A plain name to suggest: `ảnh cô Mai.jpg` → `anh-co-mai.jpg`, `co%20mai.png` → `co-mai.png`. */
 function plainName(src: string): string {
-  const base = path.posix.basename(src.replace(/\\/g, "/"));
+  let name = src;
+  try {
+    name = decodeURIComponent(src);
+  } catch {
+    // a lone % is just a character here
+  }
+  const base = path.posix.basename(name.replace(/\\/g, "/"));
   const ext = /\.(jpe?g|png|webp)$/i.exec(base)?.[0]?.toLowerCase() ?? ".jpg";
   return `${slugify(base.slice(0, base.length - (/\.[^.]*$/.exec(base)?.[0].length ?? 0))) || "anh-1"}${ext}`;
 }
