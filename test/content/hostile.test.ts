@@ -216,3 +216,69 @@ describe("internal-error", () => {
     );
   });
 });
+
+const S = "summary: Cô giáo tận tụy với học sinh nghèo.";
+const hidden = (where: string, what: string, number: string): string =>
+  `${where} có vẻ chứa ${what} "${number}". Không công bố thông tin cá nhân này của người được giới thiệu; hãy xóa số đó. (personal-data)`;
+const PHONE = "số điện thoại";
+const CCCD = "số căn cước công dân (12 chữ số)";
+
+cases("personal-data on what readers read", [
+  {
+    name: "a phone number written with an HTML entity in the body",
+    bad: variant({ [E]: `${EXEMPLAR}Gọi &#48;912 345 678 nhé.\n` }),
+    expected: [`${E}:19:5: error: ${hidden("Bài viết", PHONE, "0912 345 678")}`],
+  },
+  {
+    name: "numbers broken by emphasis, a line break, dashes of any kind",
+    bad: variant({ [E]: `${EXEMPLAR}\nSố 0912**345**678 và CCCD 001\n085-012–345.\n` }),
+    expected: [`${E}:20:4: error: ${hidden("Bài viết", PHONE, "0912345678")}`, `${E}:20:27: error: ${hidden("Bài viết", CCCD, "001 085-012–345")}`],
+  },
+  {
+    name: "a number only in a tel: link's target",
+    bad: variant({ [E]: `${EXEMPLAR}[Gọi cô](tel:0912345678)\n` }),
+    expected: [`${E}:19:14: error: ${hidden("Bài viết", PHONE, "0912345678")}`],
+  },
+  {
+    name: "full-width digits in the summary",
+    ok: ex(S, "summary: Quyên góp 120.000.000.000 đồng trong các năm 2018 2019 2020."),
+    bad: ex(S, "summary: Số ０９１２３４５６７８"),
+    expected: [`${E}:12:10: error: ${hidden('Trường "Trích ngang" (summary)', PHONE, "0912345678")}`],
+  },
+  {
+    name: "entities in the method, dots in the role, spaces in the image description",
+    bad: variant({
+      [E]: withLine(withLine(EXEMPLAR, "  role: Giáo viên", "  role: Giáo viên, ĐT 0912.345.678"), "consent: true", "consent: true\nmethod: Liên hệ &#48;&#57;12&#x20;345&#x20;678\nimage:\n  src: a.png\n  alt: Cô Mai, số 0912 345 678"),
+      "exemplars/2019/a.png": "",
+    }),
+    expected: [
+      `${E}:7:9: error: ${hidden('Trường "Chức vụ" (subject.role)', PHONE, "0912.345.678")}`,
+      `${E}:17:9: error: ${hidden('Trường "Cách làm hiệu quả" (method)', PHONE, "0912 345 678")}`,
+      `${E}:19:8: error: Trường "Tệp ảnh" (image.src): tệp exemplars/2019/a.png rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc. (image-empty)`,
+      `${E}:20:8: error: ${hidden('Trường "Mô tả ảnh" (image.alt)', PHONE, "0912 345 678")}`,
+    ],
+  },
+]);
+
+const ENTITY = "Ký tự này được viết bằng mã HTML (&#…; hoặc &tên;) trong bài; hãy xóa mã đó.";
+
+cases("character rules on the rendered text", [
+  {
+    name: "bidi and invisible characters written as entities in the body, at their column",
+    bad: variant({ [E]: `${EXEMPLAR}\nChữ &#x202E; ngược và &shy; mềm, \`&#x202E;\` trong mã thì không.\n` }),
+    expected: [
+      `${E}:20:5: error: Ký tự điều khiển hướng chữ U+202E có thể làm văn bản hiện khác với nội dung thật. ${ENTITY} (unicode-bidi)`,
+      `${E}:20:23: error: Ký tự vô hình: dấu gạch nối mềm vô hình (U+00AD). ${ENTITY} (unicode-invisible)`,
+    ],
+  },
+  {
+    name: "an entity in a field the site renders as Markdown",
+    bad: ex(S, "summary: Cô &rlm;giáo"),
+    expected: [`${E}:12:10: error: Ký tự điều khiển hướng chữ U+200F có thể làm văn bản hiện khác với nội dung thật. ${ENTITY} (unicode-bidi)`],
+  },
+  {
+    name: "a combining accent written as an entity",
+    bad: variant({ [E]: `${EXEMPLAR}\nCo&#770; gia&#769;o\n` }),
+    expected: [`${E}:20:3: error: Chữ tiếng Việt chưa ở dạng Unicode dựng sẵn (NFC): dấu được viết tách rời bằng mã HTML (&#…;) trong bài. Hãy gõ thẳng chữ có dấu thay cho mã đó. (unicode-nfc)`],
+  },
+]);
