@@ -5,6 +5,7 @@ import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } f
 import { classify, loadContent } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
 import { UsageError } from "../util/cli.ts";
+import { plainText } from "../util/terminal.ts";
 
 export interface ValidateIO {
   stdout: { write(text: string): unknown };
@@ -70,7 +71,7 @@ export async function runValidate(
       args = parseArgs(argv, io.env);
     } catch (error) {
       if (error instanceof UsageError) {
-        io.stderr.write(`${error.message}\n\n${USAGE}`);
+        io.stderr.write(`${plainText(error.message)}\n\n${USAGE}`);
         return 2;
       }
       throw error;
@@ -81,18 +82,18 @@ export async function runValidate(
     }
     const contentDir = path.resolve(io.cwd, args.content);
     if (!(await isDirectory(contentDir))) {
-      io.stderr.write(`Không tìm thấy thư mục nội dung "${args.content}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
+      io.stderr.write(`Không tìm thấy thư mục nội dung "${plainText(args.content)}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
       return 2;
     }
     for (const file of args.files) {
       const abs = path.resolve(io.cwd, file);
       const rel = path.relative(contentDir, abs);
       if (rel.startsWith("..") || path.isAbsolute(rel)) {
-        io.stderr.write(`Tệp "${file}" không nằm trong thư mục nội dung "${args.content}".\n\n${USAGE}`);
+        io.stderr.write(`Tệp "${plainText(file)}" không nằm trong thư mục nội dung "${plainText(args.content)}".\n\n${USAGE}`);
         return 2;
       }
       if (!(await exists(abs))) {
-        io.stderr.write(`Không tìm thấy tệp "${file}".\n`);
+        io.stderr.write(`Không tìm thấy tệp "${plainText(file)}".\n`);
         return 2;
       }
     }
@@ -105,7 +106,7 @@ export async function runValidate(
       for (const abs of targets) if (await fixFile(abs)) fixed.push(abs);
       if (fixed.length > 0) {
         const names = fixed.map((abs) => path.relative(io.cwd, abs).split(path.sep).join("/"));
-        (args.format === "text" ? io.stdout : io.stderr).write(`Đã sửa ${fixed.length} tệp: ${names.join(", ")}.\n`);
+        (args.format === "text" ? io.stdout : io.stderr).write(`Đã sửa ${fixed.length} tệp: ${plainText(names.join(", "))}.\n`);
         result = await loadContent(contentDir, options);
       }
     }
@@ -120,7 +121,7 @@ export async function runValidate(
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`Lỗi nội bộ của trình kiểm tra nội dung (không phải lỗi của bạn): ${message}\nHãy báo cho người quản trị kho, kèm dòng này và lệnh đã chạy.\n`);
+    io.stderr.write(`Lỗi nội bộ của trình kiểm tra nội dung (không phải lỗi của bạn): ${plainText(message)}\nHãy báo cho người quản trị kho, kèm dòng này và lệnh đã chạy.\n`);
     return 2;
   }
 }
