@@ -282,3 +282,73 @@ cases("character rules on the rendered text", [
     expected: [`${E}:20:3: error: Chữ tiếng Việt chưa ở dạng Unicode dựng sẵn (NFC): dấu được viết tách rời bằng mã HTML (&#…;) trong bài. Hãy gõ thẳng chữ có dấu thay cho mã đó. (unicode-nfc)`],
   },
 ]);
+
+const SYNTAX = "error: Lỗi cú pháp YAML:";
+
+cases("yaml-syntax messages point at the mistake and say how to fix it", [
+  {
+    name: "an unclosed [ is reported where it opens, not as indentation on the next line",
+    bad: ex("channels: [portal, bulletin]", "channels: [portal, bulletin"),
+    expected: [`${E}:15:11: ${SYNTAX} dấu [ mở danh sách ở đây chưa được đóng; hãy thêm dấu ] ở cuối danh sách, trên cùng dòng: channels: [portal, bulletin]. (yaml-syntax)`],
+  },
+  {
+    name: "an unclosed { likewise",
+    bad: ex("consent: true", "consent: true\nimage: {src: a.jpg, alt: Cô Mai giảng bài"),
+    expected: [`${E}:17:8: ${SYNTAX} dấu { mở nhóm ở đây chưa được đóng; hãy thêm dấu } ở cuối nhóm, trên cùng dòng: image: {src: a.jpg, alt: Cô Mai giảng bài}. (yaml-syntax)`],
+  },
+  {
+    name: "a plain value containing ': ' gets the quoted line to write",
+    bad: ex(S, "summary: Kết quả: tốt"),
+    expected: [`${E}:12:10: ${SYNTAX} giá trị có dấu hai chấm và dấu cách (": ") nên bị hiểu nhầm là một trường mới. Hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ summary: "Kết quả: tốt". (yaml-syntax)`],
+  },
+  {
+    name: "a list item containing ': ' reads as a group: the type message says to quote it",
+    bad: ex("  - Giúp 30 học sinh vượt khó", "  - Kết quả: tốt"),
+    expected: [
+      `${E}:14:5: error: Mục 1 của "Kết quả đạt được" (achievements[0]) phải là chữ (văn bản); đang ghi một nhóm trường. Nếu đây là chữ có dấu hai chấm (": "), hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ "Kết quả: tốt". (schema-type)`,
+    ],
+  },
+  {
+    name: "a line indented deeper than its sibling is named, not the line above",
+    bad: ex("  role: Giáo viên", "   role: Giáo viên"),
+    expected: [`${E}:7:4: ${SYNTAX} dòng này thụt lề sâu hơn dòng trên (3 dấu cách thay vì 2); các trường cùng nhóm phải thẳng cột với nhau. (yaml-syntax)`],
+  },
+  {
+    name: "a list item out of line",
+    bad: ex("  - Giúp 30 học sinh vượt khó", "  - Giúp 30 học sinh vượt khó\n - Thêm một việc"),
+    expected: [`${E}:15:2: ${SYNTAX} mục danh sách (dấu -) không thẳng cột với các mục khác hoặc không nằm dưới tên trường nào; các mục của một danh sách phải bắt đầu ở cùng một cột, ngay dưới tên trường. (yaml-syntax)`],
+  },
+  {
+    name: "a line without its colon",
+    bad: ex(S, "summary Cô giáo tận tụy"),
+    expected: [`${E}:12:1: ${SYNTAX} dòng này thiếu dấu hai chấm sau tên trường; hãy viết dạng tên-trường: giá trị, ví dụ title: Cô giáo gương mẫu. (yaml-syntax)`],
+  },
+  {
+    name: "a value starting with * (read as a reference) gets quotes",
+    bad: ex(S, "summary: *Cô giáo* tận tụy"),
+    expected: [`${E}:12:10: ${SYNTAX} giá trị bắt đầu bằng ký tự *, ký tự đặc biệt của YAML; hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ summary: "*Cô giáo* tận tụy". (yaml-syntax)`],
+  },
+  {
+    name: "a lone *word is not 'too many references'",
+    bad: ex(S, "summary: *tot"),
+    expected: [`${E}:12:10: ${SYNTAX} giá trị bắt đầu bằng dấu * được hiểu là tham chiếu *tot, nhưng không có neo &tot nào trước đó. Nếu đây là chữ, hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ "*tot". (yaml-syntax)`],
+  },
+  {
+    name: "text after a closing quote",
+    bad: ex(S, 'summary: "Cô" giáo'),
+    expected: [
+      `${E}:12:15: ${SYNTAX} có chữ sau dấu ngoặc kép đóng. Nếu giá trị có dấu ngoặc kép bên trong, hãy viết \\" cho mỗi dấu ngoặc kép bên trong, hoặc đặt cả giá trị trong dấu nháy đơn, ví dụ title: 'Cô "Mai"'. (yaml-syntax)`,
+    ],
+  },
+]);
+
+cases("yaml-comment", [
+  {
+    name: "' #' after a plain value silently cuts it",
+    ok: ex(S, 'summary: "Cô giáo số #1 của trường" # ghi chú có chủ ý'),
+    bad: ex(S, "summary: Cô giáo số #1 của trường"),
+    expected: [
+      `${E}:12:21: warning: Phần từ dấu # trở đi bị YAML hiểu là ghi chú và bỏ đi: giá trị chỉ còn "Cô giáo số". Nếu dấu # là một phần của giá trị, hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ summary: "Cô giáo số #1 của trường". (yaml-comment)`,
+    ],
+  },
+]);
