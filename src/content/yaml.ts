@@ -132,7 +132,7 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof ReferenceError) {
+    if (error instanceof ReferenceError && /^Unresolved alias/.test(error.message)) {
       // `*tên` with no `&tên` before it: almost always text that starts with * and wanted quotes.
       let first: Pos = { line: 1 + lineOffset, column: 1 };
       let name = "";

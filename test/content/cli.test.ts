@@ -103,6 +103,16 @@ describe("--fix", () => {
     expect(fixedText).toBe(`${withLine(EXEMPLAR, "Bài viết về cô giáo.\n", "Dòng một  \nDòng hai\n")}`.replace(/\n/g, "\r\n"));
   });
 
+  it("rewrites a file with CR-only line endings with LF", async () => {
+    const dir = await writeTree(variant({ [E]: EXEMPLAR.replace(/\n/g, "\r") }));
+    const before = await run(["--content", "."], dir);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`${E}:1:1: error: Tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ)`);
+    const result = await run(["--content", ".", "--fix"], dir);
+    expect(result).toEqual({ code: 0, stdout: `Đã sửa 1 tệp: ${E}.\nĐã kiểm tra 5 tệp: 0 lỗi, 0 cảnh báo.\n`, stderr: "" });
+    expect(await readFile(path.join(dir, E), "utf8")).toBe(EXEMPLAR);
+  });
+
   it("never touches a file that is not UTF-8", async () => {
     const bytes = Buffer.concat([Buffer.from(EXEMPLAR.replace("Bài viết về cô giáo.", "Co giao ")), Buffer.from([0xe2, 0x20, 0x20, 0x0a])]);
     const dir = await writeTree(variant({ [E]: bytes }));

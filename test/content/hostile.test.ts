@@ -4,7 +4,9 @@
 import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../src/content/load.ts";
+import { loadContent, runRule } from "../../src/content/load.ts";
+import { makeContext } from "../../src/content/rules/context.ts";
+import type { Rule } from "../../src/content/rules/index.ts";
 import { parseFile } from "../../src/content/parse.ts";
 import { anniversaryOn } from "../../src/reports/figures.ts";
 import { nextOccurrence } from "../../src/site/sections/portal.ts";
@@ -352,3 +354,21 @@ cases("yaml-comment", [
     ],
   },
 ]);
+
+describe("internal-error in a cross-file rule", () => {
+  it("names the files that make a rule throw (the other rules run on as usual)", async () => {
+    const ref = (file: string) => ({ kind: "exemplar" as const, type: "exemplar" as const, slug: file.slice(15, -3), file, absPath: `/x/${file}` });
+    const good = parseFile(ref("exemplars/2019/tot.md"), Buffer.from(EXEMPLAR));
+    const bad = parseFile(ref("exemplars/2019/hong.md"), Buffer.from(EXEMPLAR.replace("title: Cô giáo gương mẫu", "title: hỏng")));
+    const ctx = makeContext({ dir: "/x", site: undefined, catalogues: undefined, docs: [good, bad], byType: { exemplar: [good, bad], plan: [], activity: [], bulletin: [] }, tree: [], files: new Set() });
+    const fragile: Rule = (c) =>
+      c.docs.map((doc) => {
+        if (doc.data?.title === "hỏng") throw new Error("không xử lý được");
+        return c.at(doc, "/title", "thu", "ổn");
+      });
+    Object.defineProperty(fragile, "name", { value: "thu-nghiem" });
+    expect((await runRule(fragile, ctx)).map(line)).toEqual([
+      `exemplars/2019/hong.md:1:1: error: Lỗi nội bộ của trình kiểm tra khi chạy quy tắc thu-nghiem (không phải lỗi của bạn): không xử lý được. Các kiểm tra khác vẫn được báo; hãy gửi dòng này cho người quản trị kho. (internal-error)`,
+    ]);
+  });
+});
