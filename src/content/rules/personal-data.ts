@@ -86,15 +86,25 @@ function sourceColumn(sourceLine: string, renderedLine: string, hit: PersonalNum
   return 1;
 }
 
+/**
+ * Cheap test before rendering: a rendered digit comes from a digit of some script (full-width, circled,
+ * superscript… all \p{N}) or an entity, so a text with fewer than nine of those holds no number.
+ */
+function mayHoldNumber(text: string): boolean {
+  let n = 0;
+  for (const _ of text.matchAll(/[\p{N}&]/gu)) if (++n >= 9) return true;
+  return false;
+}
+
 function check(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
   const out: LocalFinding[] = [];
   eachString(doc.data ?? {}, "", (pointer, value) => {
     const segments = pointerSegments(pointer);
-    if (!isFreeText(ctx.schema("exemplar", segments))) return;
+    if (!mayHoldNumber(value) || !isFreeText(ctx.schema("exemplar", segments))) return;
     const hit = findPersonalData(readable(readerInline(value)));
     if (hit) out.push(ctx.at(doc, pointer, "personal-data", message(ctx.label("exemplar", segments), hit)));
   });
-  if (doc.text !== undefined && doc.body !== "") {
+  if (doc.text !== undefined && mayHoldNumber(doc.body)) {
     const lines = doc.text.split("\n");
     for (const block of readerBlocks(doc.body, doc.bodyLine)) {
       const text = readable(block.text);

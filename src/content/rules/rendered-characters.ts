@@ -6,12 +6,15 @@ import { entityColumn, lineAt, readerBlocks, readerInline } from "../reader-text
 import { specialCharacters } from "../text.ts";
 import { eachString, type Rule, type RuleContext } from "./context.ts";
 
+// An HTML entity as markdown-it decodes them: the only way the renderer adds a character to the text.
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
 const NFC_MESSAGE = "Chữ tiếng Việt chưa ở dạng Unicode dựng sẵn (NFC): dấu được viết tách rời bằng mã HTML (&#…;) trong bài. Hãy gõ thẳng chữ có dấu thay cho mã đó.";
 
 function check(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
   const out: LocalFinding[] = [];
   eachString(doc.data ?? {}, "", (pointer, value) => {
-    if (!value.includes("&")) return; // no entity, nothing the renderer adds
+    if (!ENTITY.test(value)) return; // no entity, nothing the renderer adds
     const rendered = readerInline(value);
     const seen = new Set<string>();
     for (const found of specialCharacters(rendered, "entity")) {
@@ -21,7 +24,7 @@ function check(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
     }
     if (rendered.normalize("NFC") !== rendered && value.normalize("NFC") === value) out.push(ctx.at(doc, pointer, "unicode-nfc", NFC_MESSAGE));
   });
-  if (doc.text === undefined || !doc.body.includes("&")) return out;
+  if (doc.text === undefined || !ENTITY.test(doc.body)) return out;
   const lines = doc.text.split("\n");
   const seen = new Set<string>();
   for (const block of readerBlocks(doc.body, doc.bodyLine)) {
