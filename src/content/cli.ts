@@ -6,6 +6,7 @@ import { classify, loadContent } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
 import { UsageError } from "../util/cli.ts";
 import { describeError, inFile } from "../util/errors.ts";
+import { plainText } from "../util/terminal.ts";
 
 export interface ValidateIO {
   stdout: { write(text: string): unknown };
@@ -71,7 +72,7 @@ export async function runValidate(
       args = parseArgs(argv, io.env);
     } catch (error) {
       if (error instanceof UsageError) {
-        io.stderr.write(`${error.message}\n\n${USAGE}`);
+        io.stderr.write(`${plainText(error.message)}\n\n${USAGE}`);
         return 2;
       }
       throw error;
@@ -82,18 +83,18 @@ export async function runValidate(
     }
     const contentDir = path.resolve(io.cwd, args.content);
     if (!(await isDirectory(contentDir))) {
-      io.stderr.write(`Không tìm thấy thư mục nội dung "${args.content}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
+      io.stderr.write(`Không tìm thấy thư mục nội dung "${plainText(args.content)}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
       return 2;
     }
     for (const file of args.files) {
       const abs = path.resolve(io.cwd, file);
       const rel = path.relative(contentDir, abs);
       if (rel.startsWith("..") || path.isAbsolute(rel)) {
-        io.stderr.write(`Tệp "${file}" không nằm trong thư mục nội dung "${args.content}".\n\n${USAGE}`);
+        io.stderr.write(`Tệp "${plainText(file)}" không nằm trong thư mục nội dung "${plainText(args.content)}".\n\n${USAGE}`);
         return 2;
       }
       if (!(await exists(abs))) {
-        io.stderr.write(`Không tìm thấy tệp "${file}".\n`);
+        io.stderr.write(`Không tìm thấy tệp "${plainText(file)}".\n`);
         return 2;
       }
     }
@@ -106,7 +107,7 @@ export async function runValidate(
       for (const abs of targets) if (await inFile({ file: abs }, () => fixFile(abs))) fixed.push(abs);
       if (fixed.length > 0) {
         const names = fixed.map((abs) => path.relative(io.cwd, abs).split(path.sep).join("/"));
-        (args.format === "text" ? io.stdout : io.stderr).write(`Đã sửa ${fixed.length} tệp: ${names.join(", ")}.\n`);
+        (args.format === "text" ? io.stdout : io.stderr).write(`Đã sửa ${fixed.length} tệp: ${plainText(names.join(", "))}.\n`);
         result = await loadContent(contentDir, options);
       }
     }

@@ -1,11 +1,16 @@
 // Prints findings: plain text lines, one JSON array, or GitHub annotations plus a job summary table.
+import { plainText, safeLine } from "../util/terminal.ts";
 import type { Finding } from "./model.ts";
 
 const SEVERITY_VI = { error: "lỗi", warning: "cảnh báo" } as const;
 
-/** `content/exemplars/2019/ten-tep.md:12:3: error: <message> (<rule>)`. */
+/**
+ * `content/exemplars/2019/ten-tep.md:12:3: error: <message> (<rule>)`, always one inert line: control,
+ * bidi and invisible characters in values and file names are shown as `<U+XXXX>`, and a line can never
+ * start with `::` (a GitHub workflow command).
+ */
 export function formatFinding(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`;
+  return safeLine(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`);
 }
 
 /** `Đã kiểm tra 27 tệp: 0 lỗi, 1 cảnh báo.` */
@@ -49,16 +54,18 @@ function escapeHtml(text: string): string {
 
 /** Annotations for every finding, then a job summary table (when the runner provides a summary file). */
 export async function reportGithub(findings: readonly Finding[], checked: number, core: ActionsCore, env: Record<string, string | undefined> = process.env): Promise<void> {
+  // Our own annotations: @actions/core escapes the data (%, CR, LF) and the properties (also : and ,) as
+  // GitHub requires; control and bidi characters are made visible first, as in the text output.
   for (const f of findings) {
-    const props = { file: f.file, startLine: f.line, startColumn: f.column, title: f.rule };
-    if (f.severity === "error") core.error(f.message, props);
-    else core.warning(f.message, props);
+    const props = { file: plainText(f.file), startLine: f.line, startColumn: f.column, title: f.rule };
+    if (f.severity === "error") core.error(plainText(f.message), props);
+    else core.warning(plainText(f.message), props);
   }
   if (!env.GITHUB_STEP_SUMMARY) return;
   const summary = core.summary.addHeading("Kiểm tra nội dung", 2).addRaw(`<p>${escapeHtml(summaryLine(findings, checked))}</p>`, true);
   if (findings.length > 0) {
     const header = ["Tệp", "Dòng", "Cột", "Mức", "Quy tắc", "Thông báo"].map((data) => ({ data, header: true }));
-    const rows = findings.slice(0, SUMMARY_MAX_ROWS).map((f) => [f.file, String(f.line), String(f.column), SEVERITY_VI[f.severity], f.rule, f.message].map(escapeHtml));
+    const rows = findings.slice(0, SUMMARY_MAX_ROWS).map((f) => [f.file, String(f.line), String(f.column), SEVERITY_VI[f.severity], f.rule, f.message].map((cell) => escapeHtml(plainText(cell))));
     summary.addTable([header, ...rows]);
     if (findings.length > SUMMARY_MAX_ROWS) summary.addRaw(`<p>… và ${findings.length - SUMMARY_MAX_ROWS} phát hiện khác (xem nhật ký).</p>`, true);
   }

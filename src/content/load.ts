@@ -142,7 +142,7 @@ function internalError(file: string, step: string, error: unknown): LocalFinding
  * file alone, only to learn which files make it throw, and each of those gets an `internal-error`
  * finding (site.yaml when no single file does).
  */
-async function runRule(rule: Rule, ctx: RuleContext): Promise<LocalFinding[]> {
+export async function runRule(rule: Rule, ctx: RuleContext): Promise<LocalFinding[]> {
   try {
     return await rule(ctx);
   } catch (error) {

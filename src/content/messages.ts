@@ -191,7 +191,12 @@ function oneProblem(kind: SchemaKind, error: ErrorObject, data: unknown): Schema
         .split(",")
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(" hoặc ");
-      return { ...at, rule: "schema-type", message: `${fieldName(kind, segments)} phải là ${wanted}; ${shown(value)}.` };
+      // `- Kết quả: tốt` is valid YAML for a one-key group: the author meant text with a colon in it.
+      const colon =
+        String(params.type) === "string" && value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1
+          ? ` Nếu đây là chữ có dấu hai chấm (": "), hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ "${Object.keys(value)[0]}: ${String(Object.values(value)[0] ?? "")}".`
+          : "";
+      return { ...at, rule: "schema-type", message: `${fieldName(kind, segments)} phải là ${wanted}; ${shown(value)}.${colon}` };
     }
     case "format":
     case "anyOf": {

@@ -281,7 +281,7 @@ export function parseFile(ref: FileRef, bytes: Uint8Array, fast = true): ParsedD
   }
   const parsed = parseYaml(yamlText, ref.kind);
   doc.positions = parsed.positions;
-  for (const p of parsed.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: "error", rule: p.rule, message: p.message });
+  for (const p of parsed.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: p.severity ?? "error", rule: p.rule, message: p.message });
   if (parsed.data === undefined) return doc;
   const data = nfcDeep(parsed.data);
   const { valid, problems } = validateData(ref.kind, data === null ? {} : data, parsed.positions, file);

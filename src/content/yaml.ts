@@ -19,6 +19,8 @@ export interface YamlProblem {
   pos: Pos;
   rule: string;
   message: string;
+  /** Errors unless said otherwise. */
+  severity?: "warning";
 }
 
 export interface ParsedYaml {
@@ -113,8 +115,8 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
         },
       });
     }
-    const detail = YAML_MESSAGES[error.code] ?? "không đọc được";
-    problems.push({ pos: at(offset), rule: "yaml-syntax", message: `Lỗi cú pháp YAML: ${detail}.` });
+    const explained = explainSyntax(error.code, error.message, text, offset);
+    problems.push({ pos: at(explained.offset), rule: "yaml-syntax", message: `Lỗi cú pháp YAML: ${explained.detail}.` });
   }
   for (const warning of doc.warnings) {
     const pos = at(warning.pos[0]);
@@ -129,7 +131,31 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
+  } catch (error) {
+    if (error instanceof ReferenceError && /^Unresolved alias/.test(error.message)) {
+      // `*tên` with no `&tên` before it: almost always text that starts with * and wanted quotes.
+      let first: Pos = { line: 1 + lineOffset, column: 1 };
+      let name = "";
+      const anchors = new Set<string>();
+      visit(doc, {
+        Node(_, node) {
+          if ("anchor" in node && typeof node.anchor === "string") anchors.add(node.anchor);
+          return undefined;
+        },
+        Alias(_, node) {
+          if (anchors.has(node.source)) return undefined;
+          if (node.range) first = at(node.range[0]);
+          name = node.source;
+          return visit.BREAK;
+        },
+      });
+      problems.push({
+        pos: first,
+        rule: "yaml-syntax",
+        message: `Lỗi cú pháp YAML: giá trị bắt đầu bằng dấu * được hiểu là tham chiếu *${name}, nhưng không có neo &${name} nào trước đó. Nếu đây là chữ, hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ "*${name}".`,
+      });
+      return { data: undefined, positions, problems };
+    }
     let first: Pos = { line: 1 + lineOffset, column: 1 };
     visit(doc, {
       Alias(_, node) {
@@ -149,6 +175,93 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
   return { data, positions, problems };
 }
 
+/** The line of a text around an offset, with where it starts. */
+function lineAround(text: string, offset: number): { start: number; line: string } {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
+  return { start, line: text.slice(start, end < 0 ? text.length : end) };
+}
+
+/** The last `[` or `{` before `offset` that is never closed (outside quotes and comments), or -1. */
+function unclosedFlow(text: string, offset: number): number {
+  const open: number[] = [];
+  let quote = "";
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1] as string))) i = text.indexOf("\n", i) < 0 ? text.length : text.indexOf("\n", i) - 1;
+    else if (c === "[" || c === "{") open.push(i);
+    else if ((c === "]" || c === "}") && open.length) open.pop();
+  }
+  return open.length ? (open[open.length - 1] as number) : -1;
+}
+
+function quoted(value: string): string {
+  const v = value.trim();
+  return `"${(v.length > 50 ? `${v.slice(0, 47)}…` : v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Says what a syntax error means for an author, where they can fix it: an unclosed `[` or `{` at its
+ * opening (the parser finds it lines later, as an indentation problem), a plain value containing `: `
+ * with the quoted form to write, a line indented deeper than its siblings, a line without a colon, a
+ * list item out of line, text after a closing quote.
+ */
+function explainSyntax(code: string, parserMessage: string, text: string, offset: number): { offset: number; detail: string } {
+  const fallback = { offset, detail: YAML_MESSAGES[code] ?? "không đọc được" };
+  if (code === "BAD_INDENT" && /^Flow (sequence|map)/.test(parserMessage)) {
+    const opened = unclosedFlow(text, offset);
+    if (opened >= 0) {
+      const [open, close, what] = text[opened] === "[" ? ["[", "]", "danh sách"] : ["{", "}", "nhóm"];
+      const written = lineAround(text, opened).line.trim();
+      return { offset: opened, detail: `dấu ${open} mở ${what} ở đây chưa được đóng; hãy thêm dấu ${close} ở cuối ${what}, trên cùng dòng: ${written}${close}` };
+    }
+  }
+  const { start, line } = lineAround(text, offset);
+  if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
+    const pair = /^(\s*(?:- )?)([^\s:#"'][^:#]*?):\s+(.*)$/.exec(line);
+    const value = pair?.[3] ?? "";
+    if (pair && offset >= start + line.indexOf(value) && /:\s/.test(value) && !/^["'[{|>]/.test(value)) {
+      return { offset: start + line.indexOf(value), detail: `giá trị có dấu hai chấm và dấu cách (": ") nên bị hiểu nhầm là một trường mới. Hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ ${pair[1]?.trimStart() ?? ""}${pair[2]}: ${quoted(value)}` };
+    }
+    if (pair && code === "BLOCK_AS_IMPLICIT_KEY") {
+      // `name: x` followed by a line indented deeper: the parser reads both lines as one value.
+      const nextStart = text.indexOf("\n", offset) + 1;
+      const next = nextStart > 0 ? lineAround(text, nextStart).line : "";
+      const indent = (l: string): number => l.length - l.trimStart().length;
+      if (next.trim() !== "" && indent(next) > indent(line)) {
+        return { offset: nextStart + indent(next), detail: `dòng này thụt lề sâu hơn dòng trên (${indent(next)} dấu cách thay vì ${indent(line)}); các trường cùng nhóm phải thẳng cột với nhau` };
+      }
+    }
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith("- ") || trimmed === "-") {
+      return { offset: start + line.indexOf("-"), detail: "mục danh sách (dấu -) không thẳng cột với các mục khác hoặc không nằm dưới tên trường nào; các mục của một danh sách phải bắt đầu ở cùng một cột, ngay dưới tên trường" };
+    }
+    if (code === "MULTILINE_IMPLICIT_KEY" && trimmed !== "" && !trimmed.startsWith("#") && !/:(\s|$)/.test(trimmed)) {
+      return { offset: start + indentOf(line), detail: `dòng này thiếu dấu hai chấm sau tên trường; hãy viết dạng tên-trường: giá trị, ví dụ title: Cô giáo gương mẫu` };
+    }
+  }
+  const indicator = /^(\s*(?:- )?)([^\s:#"'][^:#]*?):\s+([*&!].*)$/.exec(line) ?? /^(\s*- )()([*&!].*)$/.exec(line);
+  if (indicator) {
+    const value = indicator[3] as string;
+    const key = indicator[2] ? `${indicator[2]}: ` : "- ";
+    return { offset: start + line.indexOf(value), detail: `giá trị bắt đầu bằng ký tự ${value[0]}, ký tự đặc biệt của YAML; hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ ${key}${quoted(value)}` };
+  }
+  if (code === "UNEXPECTED_TOKEN" && /^\s*(?:- )?[^:]+:\s*"[^"]*"\s*\S/.test(line)) {
+    return { offset, detail: `có chữ sau dấu ngoặc kép đóng. Nếu giá trị có dấu ngoặc kép bên trong, hãy viết \\" cho mỗi dấu ngoặc kép bên trong, hoặc đặt cả giá trị trong dấu nháy đơn, ví dụ title: 'Cô "Mai"'` };
+  }
+  return fallback;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 /** Records positions and restores source text for scalars the schema wants as strings. */
 function walk(
   node: Node | null,
@@ -162,7 +275,10 @@ function walk(
   text: string,
 ): unknown {
   if (!node) return value;
-  if (isScalar(node)) escapedCharacters(node, text, at, problems);
+  if (isScalar(node)) {
+    escapedCharacters(node, text, at, problems);
+    trailingComment(node, text, at, problems);
+  }
   if (node.range && !positions.has(pointer)) positions.set(pointer, { value: at(node.range[0]) });
   if (isAlias(node)) return value;
   const child = (segment: string): { node?: SchemaNode; file: string } => {
@@ -234,4 +350,24 @@ function escapedCharacters(node: Scalar, text: string, at: (offset: number) => P
       message: "Chữ tiếng Việt chưa ở dạng Unicode dựng sẵn (NFC): dấu được viết tách rời bằng chuỗi thoát (\\u…) trong dấu ngoặc kép. Hãy gõ thẳng chữ có dấu thay cho chuỗi thoát.",
     });
   }
+}
+
+/**
+ * `title: Số 1 # trong năm` keeps only "Số 1": YAML reads ` #` after a plain value as a comment and drops
+ * it. Nothing in our templates writes a comment after a value, so one there is most likely lost text.
+ */
+function trailingComment(node: Scalar, text: string, at: (offset: number) => Pos, problems: YamlProblem[]): void {
+  if (node.type !== Scalar.PLAIN || !node.comment || !node.range) return;
+  const after = text.slice(node.range[1], node.range[2]);
+  const hash = after.indexOf("#");
+  if (hash < 0 || after.slice(0, hash).includes("\n")) return; // a comment on a later line
+  const kept = String(node.source ?? node.value);
+  const { line } = lineAround(text, node.range[0]);
+  const key = /^\s*((?:- )?(?:[^\s:#"'][^:#]*?:\s+)?)/.exec(line)?.[1] ?? "";
+  problems.push({
+    pos: at(node.range[1] + hash),
+    rule: "yaml-comment",
+    severity: "warning",
+    message: `Phần từ dấu # trở đi bị YAML hiểu là ghi chú và bỏ đi: giá trị chỉ còn "${kept}". Nếu dấu # là một phần của giá trị, hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ ${key}${quoted(`${kept} ${text.slice(node.range[1] + hash, node.range[2]).trim()}`)}.`,
+  });
 }

@@ -1,6 +1,7 @@
 // Our one markdown-it instance for contributor text: no raw HTML, only safe links, no <h1>, prefixed heading ids.
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { MARKDOWN_OPTIONS } from "../content/reader-text.ts";
 import { withoutUnsafeCharacters } from "./escape.ts";
 import { SafeHtml } from "./html.ts";
 import { slugify } from "../vi/text.ts";
@@ -31,7 +32,8 @@ export function isSafeUrl(url: string): boolean {
 }
 
 function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  // The parse options the validator reads contributor text with (src/content/reader-text.ts): both see the same text.
+  const md = new MarkdownIt({ ...MARKDOWN_OPTIONS });
   md.validateLink = isSafeUrl;
 
   // Headings form an outline under the page's own heading (env.under, default <h1>): the author's

@@ -103,6 +103,16 @@ describe("--fix", () => {
     expect(fixedText).toBe(`${withLine(EXEMPLAR, "Bài viết về cô giáo.\n", "Dòng một  \nDòng hai\n")}`.replace(/\n/g, "\r\n"));
   });
 
+  it("rewrites a file with CR-only line endings with LF", async () => {
+    const dir = await writeTree(variant({ [E]: EXEMPLAR.replace(/\n/g, "\r") }));
+    const before = await run(["--content", "."], dir);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`${E}:1:1: error: Tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ)`);
+    const result = await run(["--content", ".", "--fix"], dir);
+    expect(result).toEqual({ code: 0, stdout: `Đã sửa 1 tệp: ${E}.\nĐã kiểm tra 5 tệp: 0 lỗi, 0 cảnh báo.\n`, stderr: "" });
+    expect(await readFile(path.join(dir, E), "utf8")).toBe(EXEMPLAR);
+  });
+
   it("never touches a file that is not UTF-8", async () => {
     const bytes = Buffer.concat([Buffer.from(EXEMPLAR.replace("Bài viết về cô giáo.", "Co giao ")), Buffer.from([0xe2, 0x20, 0x20, 0x0a])]);
     const dir = await writeTree(variant({ [E]: bytes }));
@@ -150,5 +160,38 @@ describe("YAML values keep what the author wrote", () => {
     expect(data?.tags).toEqual(["2019", "05", "1.10", "true"]);
     expect(data?.subject.birthYear).toBe(1975);
     expect(data?.date).toBe("2019-03-15");
+  });
+});
+
+describe("printed findings are inert", () => {
+  const forged = withLine(EXEMPLAR, "kind: individual", 'kind: "x\\n::error::giả \\e[2J"');
+
+  it("text: control characters in values and file names are shown as <U+XXXX>, no line starts with ::", async () => {
+    const dir = await writeTree(variant({ [E]: forged, "::error title=giả::tệp.txt": "x", "a\n::warning::b.txt": "y" }));
+    const result = await run(["--content", "."], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n")).toEqual([
+      "./::error title=giả::tệp.txt:1:1: warning: Tệp này không thuộc loại nội dung nào và không được dùng (chỉ nhận tệp .md, ảnh .jpg/.png/.webp và site.yaml). Nếu không cần, hãy xóa. (file-unknown)",
+      "a<U+000A>::warning::b.txt:1:1: warning: Tệp này không thuộc loại nội dung nào và không được dùng (chỉ nhận tệp .md, ảnh .jpg/.png/.webp và site.yaml). Nếu không cần, hãy xóa. (file-unknown)",
+      `${E}:3:7: error: Trường "Loại điển hình" (kind) phải là một trong: individual (Cá nhân), collective (Tập thể), model (Mô hình hay), practice (Cách làm hiệu quả); đang ghi "x<U+000A>::error::giả <U+001B>[2J". (schema-enum)`,
+      `${E}:3:7: error: Ký tự ESC (U+001B), dùng để điều khiển màn hình dòng lệnh, không được phép trong văn bản. Ký tự này được viết bằng chuỗi thoát (\\u…, \\x…) trong dấu ngoặc kép; hãy xóa chuỗi thoát đó. (unicode-control)`,
+      "Đã kiểm tra 5 tệp: 2 lỗi, 2 cảnh báo.",
+      "",
+    ]);
+  });
+
+  it("github: our annotations only, their data and properties escaped as GitHub requires", async () => {
+    const dir = await writeTree(variant({ [E]: forged, "a,b:c%.txt": "x" }));
+    const env = { ...process.env, GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" };
+    const child = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/validate.ts"), "--content", "."], { cwd: dir, env }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(child.stdout.split("\n")).toEqual([
+      "::warning title=file-unknown,file=a%2Cb%3Ac%25.txt,line=1,col=1::Tệp này không thuộc loại nội dung nào và không được dùng (chỉ nhận tệp .md, ảnh .jpg/.png/.webp và site.yaml). Nếu không cần, hãy xóa.",
+      `::error title=schema-enum,file=${E},line=3,col=7::Trường "Loại điển hình" (kind) phải là một trong: individual (Cá nhân), collective (Tập thể), model (Mô hình hay), practice (Cách làm hiệu quả); đang ghi "x<U+000A>::error::giả <U+001B>[2J".`,
+      `::error title=unicode-control,file=${E},line=3,col=7::Ký tự ESC (U+001B), dùng để điều khiển màn hình dòng lệnh, không được phép trong văn bản. Ký tự này được viết bằng chuỗi thoát (\\u…, \\x…) trong dấu ngoặc kép; hãy xóa chuỗi thoát đó.`,
+      "Đã kiểm tra 5 tệp: 2 lỗi, 1 cảnh báo.",
+      "",
+    ]);
   });
 });

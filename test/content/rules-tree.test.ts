@@ -8,7 +8,8 @@ import { A, ACTIVITY, B, BULLETIN, cases, check, COLLECTIVE, E, EXEMPLAR, line, 
 const ex = (from: string, to: string): Tree => variant({ [E]: withLine(EXEMPLAR, from, to) });
 const act = (from: string, to: string): Tree => variant({ [A]: withLine(ACTIVITY, from, to) });
 const bul = (from: string, to: string): Tree => variant({ [B]: withLine(BULLETIN, from, to) });
-const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+// A real 2 × 2 PNG: images are decoded at validation time.
+const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000000970485973000003e8000003e801b57b526b0000001249444154789c6338636c7cc6d8980142010023ea04c94d941dc90000000049454e44ae426082", "hex");
 
 describe("encoding", () => {
   it("accepts a UTF-8 BOM and CRLF line endings", async () => {

@@ -224,7 +224,7 @@ cases("yaml-syntax", [
   {
     name: "a missing colon",
     bad: ex("field: giao-duc", "field giao-duc"),
-    expected: [`${E}:10:1: error: Lỗi cú pháp YAML: khóa không được viết trên nhiều dòng; có thể thiếu dấu hai chấm hoặc thiếu dấu ngoặc kép đóng. (yaml-syntax)`],
+    expected: [`${E}:10:1: error: Lỗi cú pháp YAML: dòng này thiếu dấu hai chấm sau tên trường; hãy viết dạng tên-trường: giá trị, ví dụ title: Cô giáo gương mẫu. (yaml-syntax)`],
   },
 ]);
 

@@ -3,6 +3,7 @@ import type { ContentType, Severity, SiteConfig } from "../model.ts";
 import { fieldName } from "../messages.ts";
 import { positionOf, type LocalFinding, type ParsedDoc } from "../parse.ts";
 import { schemaAt, type SchemaKind, type SchemaNode } from "../schemas.ts";
+import { escapePointer } from "../yaml.ts";
 
 /** One path found in the content tree, classified by where it sits. */
 export interface TreeEntry {
@@ -78,4 +79,11 @@ export function limits(ctx: Pick<RuleContext, "site">): Limits {
   const given = ctx.site?.schemaValid ? ((ctx.site.data?.limits ?? {}) as SiteConfig["limits"] & object) : {};
   const value = (key: keyof Limits): number => given[key] ?? (schemaAt("site", ["limits", key])?.default as number);
   return { minYear: value("minYear"), maxYear: value("maxYear"), imagePixels: value("imagePixels") };
+}
+
+/** Every string in a value (the data of a doc) with its JSON pointer. */
+export function eachString(value: unknown, pointer: string, visit: (pointer: string, text: string) => void): void {
+  if (typeof value === "string") visit(pointer, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, `${pointer}/${i}`, visit));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) eachString(v, `${pointer}/${escapePointer(k)}`, visit);
 }

@@ -1,9 +1,13 @@
-// image-missing, image-outside, image-alt: every image an exemplar shows (front matter or body) is a file inside the content tree, with a real description.
-import { realpath } from "node:fs/promises";
+// image-missing, image-outside, image-path, image-empty, image-invalid, image-format, image-too-large, image-alt:
+// every image an exemplar shows (front matter or body) is a plainly named file inside the content tree that
+// decodes as a JPEG, PNG or WebP within the pixel limit, with a real description.
+import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
+import { slugify } from "../../vi/text.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { nearest } from "../messages.ts";
-import type { Rule, RuleContext } from "./context.ts";
+import { limits, type Rule, type RuleContext } from "./context.ts";
 
 interface ImageRef {
   src: string;
@@ -41,8 +45,88 @@ function finding(ctx: RuleContext, doc: ParsedDoc, ref: ImageRef, rule: string, 
   return { file: doc.file, line: ref.line ?? 1, column: ref.column ?? 1, severity: "error", rule, message };
 }
 
+// What a file name may hold: the build reads it as written, the web and every file system agree on these.
+const PLAIN_PATH = /^[A-Za-z0-9._/-]+$/;
+/** Formats the build can make pages and print copies from. */
+const FORMATS: Record<string, string> = { jpeg: "JPEG", png: "PNG", webp: "WebP" };
+
+/** The characters of a path that are not plain, each shown once (controls as U+XXXX). */
+function oddCharacters(src: string): string {
+  const odd = [...new Set([...src].filter((ch) => !PLAIN_PATH.test(ch)))];
+  return odd.map((ch) => (ch === " " ? "dấu cách" : /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `"${ch}"` : `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`)).join(", ");
+}
+
+/** A plain name to suggest: `ảnh cô Mai.jpg` → `anh-co-mai.jpg`, `co%20mai.png` → `co-mai.png`. */
+function plainName(src: string): string {
+  let name = src;
+  try {
+    name = decodeURIComponent(src);
+  } catch {
+    // a lone % is just a character here
+  }
+  const base = path.posix.basename(name.replace(/\\/g, "/"));
+  const ext = /\.(jpe?g|png|webp)$/i.exec(base)?.[0]?.toLowerCase() ?? ".jpg";
+  return `${slugify(base.slice(0, base.length - (/\.[^.]*$/.exec(base)?.[0].length ?? 0))) || "anh-1"}${ext}`;
+}
+
+/**
+ * Decodes an image the way the build will, so that what cannot be built is a finding here: empty,
+ * not an image, a format the build does not make pages from, more pixels than site.yaml allows, or
+ * cut short (the build would show half a picture).
+ */
+export async function imageProblem(abs: string, rel: string, pixelLimit: number): Promise<{ rule: string; message: string } | undefined> {
+  if ((await stat(abs)).size === 0) return { rule: "image-empty", message: `tệp ${rel} rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc.` };
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(abs, { limitInputPixels: false }).metadata();
+  } catch {
+    return { rule: "image-invalid", message: `tệp ${rel} không phải ảnh đọc được (hoặc phần đầu tệp đã hỏng). Hãy mở ảnh bằng trình xem ảnh, lưu lại dưới dạng JPEG (.jpg) hoặc PNG rồi chép lại.` };
+  }
+  const format = meta.format ?? "";
+  if (!FORMATS[format]) {
+    return { rule: "image-format", message: `tệp ${rel} là ảnh dạng ${format.toUpperCase() || "khác"}, không phải JPEG, PNG hay WebP dù tên tệp có đuôi ${path.posix.extname(rel)}. Hãy lưu lại ảnh dưới dạng JPEG (.jpg) hoặc PNG.` };
+  }
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (width * height > pixelLimit) {
+    return {
+      rule: "image-too-large",
+      message: `ảnh ${rel} cỡ ${width} × ${height} = ${width * height} điểm ảnh, lớn hơn giới hạn ${pixelLimit} điểm ảnh (site.yaml, mục limits, imagePixels). Hãy thu nhỏ ảnh (ví dụ còn 2000 điểm ảnh chiều rộng) rồi lưu lại.`,
+    };
+  }
+  if (!(await complete(abs, format))) {
+    return { rule: "image-invalid", message: `tệp ảnh ${rel} bị hỏng hoặc bị cắt cụt (chưa chép hết), nên ảnh sẽ hiện không đầy đủ. Hãy chép lại tệp ảnh từ bản gốc.` };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an image file is whole, from its structure rather than a full decode (which costs tens of
+ * milliseconds per photograph): a JPEG ends with its end-of-image marker, a PNG with its IEND chunk, a
+ * WebP's RIFF header gives the file's size. A copy cut short fails all three.
+ */
+async function complete(abs: string, format: string): Promise<boolean> {
+  const handle = await open(abs, "r");
+  try {
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(Math.min(size, 64));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    if (format === "jpeg") return /\xff\xd9[\x00\s]*$/.test(tail.toString("latin1")); // EOI, maybe padded
+    if (format === "png") return tail.subarray(-12).equals(Buffer.from("0000000049454e44ae426082", "hex"));
+    const head = Buffer.alloc(8);
+    await handle.read(head, 0, 8, 0);
+    return head.toString("latin1", 0, 4) === "RIFF" && head.readUInt32LE(4) + 8 <= size;
+  } finally {
+    await handle.close();
+  }
+}
+
 export const images: Rule = async (ctx) => {
   const out: LocalFinding[] = [];
+  const { imagePixels } = limits(ctx);
+  // Each file is decoded once, however many articles show it.
+  const decoded = new Map<string, Promise<{ rule: string; message: string } | undefined>>();
+  const pending: Promise<void>[] = [];
   for (const doc of ctx.docs) {
     const refs = [...frontMatterImage(doc), ...bodyImages(doc)];
     for (const ref of refs) {
@@ -52,7 +136,20 @@ export const images: Rule = async (ctx) => {
         out.push(finding(ctx, doc, ref, "image-outside", `${label} "${src}" phải là đường dẫn tương đối tới tệp ảnh đặt cạnh bài (ví dụ anh-1.jpg), không phải địa chỉ web hay đường dẫn tuyệt đối.`));
         continue;
       }
-      const rel = path.posix.normalize(path.posix.join(path.posix.dirname(doc.file), decodeURI(src).replace(/\\/g, "/")));
+      if (!PLAIN_PATH.test(src)) {
+        out.push(
+          finding(
+            ctx,
+            doc,
+            ref,
+            "image-path",
+            `${label} "${src}" có ký tự ${oddCharacters(src)} không dùng được trong tên tệp ảnh: chỉ dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang và gạch dưới, ví dụ ${plainName(src)}. Hãy đổi tên tệp ảnh rồi ghi lại tên mới ở đây.`,
+          ),
+        );
+        continue;
+      }
+      // The name as written: the build reads exactly this file (no URL decoding).
+      const rel = path.posix.normalize(path.posix.join(path.posix.dirname(doc.file), src));
       if (rel.startsWith("../") || rel === "..") {
         out.push(finding(ctx, doc, ref, "image-outside", `${label} "${src}" trỏ ra ngoài thư mục nội dung; hãy chép ảnh vào cạnh tệp bài và ghi tên tệp ảnh.`));
         continue;
@@ -73,6 +170,17 @@ export const images: Rule = async (ctx) => {
         out.push(finding(ctx, doc, ref, "image-missing", `${label}: không đọc được tệp ${rel}.`));
         continue;
       }
+      let problem = decoded.get(rel);
+      if (!problem) {
+        problem = imageProblem(path.join(ctx.dir, rel), rel, imagePixels);
+        decoded.set(rel, problem);
+      }
+      const shown = label;
+      pending.push(
+        problem.then((p) => {
+          if (p) out.push(finding(ctx, doc, ref, p.rule, `${shown}: ${p.message}`));
+        }),
+      );
       const alt = (ref.alt ?? "").trim();
       const stem = path.posix.basename(rel).replace(/\.[^.]+$/, "");
       if (alt === "" || alt === path.posix.basename(rel) || alt === stem || /^(ảnh|hình|image|img|photo)(\s*\d*)?$/iu.test(alt)) {
@@ -81,5 +189,6 @@ export const images: Rule = async (ctx) => {
       }
     }
   }
+  await Promise.all(pending);
   return out;
 };

@@ -9,6 +9,7 @@ import { images } from "./images.ts";
 import { loudspeakerSlot } from "./loudspeaker-slot.ts";
 import { paths } from "./paths.ts";
 import { personalData } from "./personal-data.ts";
+import { renderedCharacters } from "./rendered-characters.ts";
 import { siteIds } from "./site-ids.ts";
 import { slugRefs } from "./slug-refs.ts";
 import { slugUnique } from "./slug-unique.ts";
@@ -26,6 +27,7 @@ export const rules: Rule[] = [
   consent,
   birthYear,
   personalData,
+  renderedCharacters,
   bodyEmpty,
   loudspeakerSlot,
 ];
