@@ -13,7 +13,7 @@ describe("hostile content (fixed cases)", () => {
       fixedCase((site, files) => {
         site.title = `Gương </title><${MARKER}> & "sáng"`;
         site.organisation.name = `Ban </style><${MARKER}> ]]><${MARKER}/>`;
-        site.document.bulletinName = `Bản tin </style><script>alert(1)</script> \\ "' \\3c`;
+        site.document.bulletinName = `Bản tin </style><${MARKER}><script>alert(1)</script> \\ "' \\3c`;
         site.units[0].name = `=HYPERLINK("http://x","y") ${"Đơnvị".repeat(20)}`;
         const activity = files["activities/2019/giao-luu-sinh-nhat-bac.md"]!;
         activity.data.title = `::error file=x,line=1::giả mạo; a, b \\ c`;

@@ -14,7 +14,7 @@ export function hostileProperty(stats: FuzzStats = { runs: 0, validated: 0, buil
   return fc.asyncProperty(hostileCase(), async (c) => {
     const started = Date.now();
     const result = await runCase(c);
-    log?.(`case ${stats.runs + 1}: ${c.wild ? "wild" : "tame"}, validate ${result.validateCode}, ${result.built ? "built" : "not built"}, ${result.problems.length} problems, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log?.(`case ${stats.runs + 1}: ${c.mode}, validate ${result.validateCode}, ${result.built ? "built" : "not built"}, ${result.problems.length} problems, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     stats.runs++;
     if (result.validateCode === 0) stats.validated++;
     if (result.built) stats.built++;
