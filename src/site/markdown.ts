@@ -96,6 +96,16 @@ function createMarkdown(): MarkdownIt {
 
 const md = createMarkdown();
 
+/** The tokens of contributor Markdown, for outputs that are not HTML (Word files): the same rules as the pages. */
+export function markdownTokens(source: string): Token[] {
+  return md.parse(source, {});
+}
+
+/** The tokens of one line of contributor Markdown (summaries, achievements), for outputs that are not HTML. */
+export function markdownInlineTokens(source: string): Token[] {
+  return md.parseInline(source, {});
+}
+
 /** Where rendered Markdown sits: `under` is the level of the page heading its headings come under (1 → they start at <h2>). */
 export interface RenderEnv {
   under?: number;

@@ -7,7 +7,7 @@ import type { ApprovalRecord } from "../../approvals.ts";
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../html.ts";
-import { pictureHtml, type ResponsiveImage } from "../../images.ts";
+import { pictureHtml, type ResponsiveImage } from "../../picture.ts";
 import { exemplarFieldTitle as t } from "../../labels.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
