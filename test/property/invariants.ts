@@ -3,6 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
+import { strFromU8, unzipSync } from "fflate";
 import ICAL from "ical.js";
 import { parse as parseHtml } from "parse5";
 import { SaxesParser } from "saxes";
@@ -146,6 +147,12 @@ export async function outputProblems(outDir: string): Promise<string[]> {
   for (const file of await filesUnder(outDir)) {
     if (file.startsWith("pagefind/")) continue;
     const ext = path.extname(file);
+    if (ext === ".docx") {
+      // A Word file is a zip of XML parts: each must be well-formed XML with no injected node.
+      const parts = unzipSync(new Uint8Array(await readFile(path.join(outDir, file))));
+      for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) problems.push(...xmlProblems(`${file}!${name}`, strFromU8(bytes)));
+      continue;
+    }
     if (![".html", ".xml", ".ics", ".csv", ".json"].includes(ext)) continue;
     const text = await readFile(path.join(outDir, file), "utf8");
     if (ext === ".html") problems.push(...htmlProblems(file, text));
