@@ -1,6 +1,6 @@
 // Horizontal bar charts as static SVG, made at build time, each followed by the same figures as a table.
 import { xmlName } from "../site/escape.ts";
-import { html, type SafeHtml } from "../site/html.ts";
+import { html, scrollable, type SafeHtml } from "../site/html.ts";
 
 export interface BarRow {
   label: string;
@@ -61,14 +61,6 @@ ${o.rows.map((r, i) => {
 </g>`;
 })}
 </svg>`;
-}
-
-/**
- * A wide table in a region that scrolls sideways on a phone instead of widening the page; the
- * region is focusable so keyboard users can scroll it too.
- */
-export function scrollable(label: string, table: SafeHtml): SafeHtml {
-  return html`<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
 }
 
 /** A real table of the figures; standing alone it scrolls sideways on a phone, inside a chart's figure it does not. */

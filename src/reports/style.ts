@@ -10,9 +10,6 @@ export const REPORT_PAGE_CSS = `.page-reports .charts{display:grid;grid-template
 .page-reports table.report-table .num{text-align:right;font-variant-numeric:tabular-nums}
 .page-reports table.report-table tfoot th,.page-reports table.report-table tfoot td{font-weight:600;border-top:2px solid #555}
 .page-reports figure.chart table.report-table{font-size:0.9rem}
-.page-reports .table-scroll{overflow-x:auto;max-width:100%;margin:0.5rem 0 1.5rem}
-.page-reports .table-scroll>table.report-table{margin:0}
-.page-reports .table-scroll:focus-visible{outline:2px solid #9b1c1c;outline-offset:2px}
 .page-reports .totals{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0;margin:1rem 0}
 .page-reports .totals li{border:1px solid #d4d4d4;border-radius:0.5rem;padding:0.5rem 1rem;min-width:8rem}
 .page-reports .total-number{display:block;font-size:1.75rem;font-weight:700}

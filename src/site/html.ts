@@ -45,3 +45,18 @@ export const xml = builder(SafeXml, escapeXml);
 export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
+
+/**
+ * The opening and closing tags of a region a table scrolls in sideways on a phone instead of
+ * widening the page; the region is focusable so keyboard users can scroll it too, and named so
+ * screen readers announce it (`.table-scroll` in `assets/site.css`).
+ */
+export function scrollBox(label: string): { open: string; close: string } {
+  return { open: html`<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">`.value, close: "</div>" };
+}
+
+/** A table in its scrolling region (`scrollBox`). */
+export function scrollable(label: string, table: SafeHtml): SafeHtml {
+  const box = scrollBox(label);
+  return new SafeHtml(box.open + table.value + box.close);
+}

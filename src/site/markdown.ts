@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { MARKDOWN_OPTIONS } from "../content/reader-text.ts";
 import { withoutUnsafeCharacters } from "./escape.ts";
-import { SafeHtml } from "./html.ts";
+import { SafeHtml, scrollBox } from "./html.ts";
 import { slugify } from "../vi/text.ts";
 
 /** Prefix of every heading id made from contributor text, so it can never clash with page ids. */
@@ -78,6 +78,11 @@ function createMarkdown(): MarkdownIt {
     const alt = md.utils.escapeHtml(t.content || "ảnh");
     return `<span class="md-image">[Ảnh: ${alt}]</span>`;
   };
+
+  // A table scrolls sideways in its own box on a phone, as every table of the site does.
+  const box = scrollBox("Bảng");
+  md.renderer.rules.table_open = () => `${box.open}<table>\n`;
+  md.renderer.rules.table_close = () => `</table>${box.close}\n`;
 
   // External links open normally but never pass the opener or the referrer.
   const defaultLinkOpen =

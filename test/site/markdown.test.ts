@@ -39,6 +39,9 @@ describe("renderMarkdown", () => {
     // An article sits under an <h2> ("Bài viết"): #### then # then ### gives <h3>, <h3>, <h4>.
     expect(renderMarkdown("#### a\n\n# b\n\n### c", { under: 2 }).value).toBe('<h3 id="nd-a">a</h3>\n<h3 id="nd-b">b</h3>\n<h4 id="nd-c">c</h4>\n');
   });
+  it("puts every table in a focusable region that scrolls sideways on a phone", () => {
+    expect(renderMarkdown("| a | b |\n| --- | --- |\n| 1 | 2 |").value).toMatch(/^<div class="table-scroll" role="region" aria-label="Bảng" tabindex="0"><table>\n[\s\S]*<\/table><\/div>\n$/);
+  });
   it("writes no control character or noncharacter into HTML", () => {
     expect(renderMarkdown("a\u0001b\u007f\uFFFE *c\u0085*").value).toBe("<p>a\uFFFDb\uFFFD\uFFFD <em>c\uFFFD</em></p>\n");
     expect(renderMarkdownInline("x\u001b[31m").value).toBe("x\uFFFD[31m");

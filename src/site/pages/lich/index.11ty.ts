@@ -1,6 +1,6 @@
 // /lich/: the year's anniversaries in order of their next date, and scheduled activities.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html, scrollable } from "../../html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
 import { isoDate, todayInVietnam, vietnamDate } from "../../../vi/date.ts";
@@ -21,13 +21,13 @@ export function render({ gs }: { gs: SiteGlobals }): string {
 <p class="lead">Ngày lễ, kỷ niệm để tổ chức giao lưu điển hình và các hoạt động đã lên lịch. <a href="${gs.url("/lich.ics")}">Thêm vào lịch của bạn (tệp iCalendar)</a>.</p>
 <section aria-labelledby="ky-niem">
 <h2 id="ky-niem">Ngày kỷ niệm</h2>
-<table class="table">
+${scrollable("Ngày kỷ niệm", html`<table class="table">
   <caption class="visually-hidden">Ngày kỷ niệm, theo thứ tự ngày sắp tới</caption>
   <thead><tr><th scope="col">Ngày</th><th scope="col">Ngày kỷ niệm</th><th scope="col">Lần tới</th></tr></thead>
   <tbody>${p.anniversaries.map(
     (a) => html`<tr><td>${a.monthDay.slice(3)}/${a.monthDay.slice(0, 2)}</td><td>${a.name}</td><td><time datetime="${a.next}">${a.nextText}</time>${a.ordinal ? html` (lần thứ ${a.ordinal})` : ""}</td></tr>`,
   )}</tbody>
-</table>
+</table>`)}
 </section>
 <section aria-labelledby="sap-toi">
 <h2 id="sap-toi">Hoạt động sắp tới</h2>

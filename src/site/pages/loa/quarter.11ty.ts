@@ -1,6 +1,6 @@
 // /loa/<yyyy>-q<n>/: the quarter's scripts, one per ward, and the scheduled broadcasts, with totals against the slot.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html, scrollable } from "../../html.ts";
 import { layout } from "../../layout.ts";
 import type { QuarterScripts, Script } from "../../../loudspeaker/script.ts";
 import { formatDuration } from "../../../loudspeaker/timing.ts";
@@ -19,7 +19,7 @@ function status(script: Script) {
 }
 
 function table(gs: SiteGlobals, scripts: readonly Script[], caption: string, broadcast: boolean) {
-  return html`<div class="loa-table-scroll" role="region" aria-label="${caption}" tabindex="0"><table class="loa-timing">
+  return scrollable(caption, html`<table class="loa-timing">
   <caption>${caption}</caption>
   <thead><tr><th scope="col">Phường</th>${broadcast ? html`<th scope="col">Buổi phát</th>` : ""}<th scope="col" class="num">Số bài</th><th scope="col" class="num">Thời gian đọc</th><th scope="col" class="num">Buổi phát</th><th scope="col">Đánh giá</th><th scope="col">Văn bản</th></tr></thead>
   <tbody>${scripts.map(
@@ -33,7 +33,7 @@ function table(gs: SiteGlobals, scripts: readonly Script[], caption: string, bro
     <td><a href="${gs.url(s.textUrl)}" download>.txt</a></td>
   </tr>`,
   )}</tbody>
-</table></div>`;
+</table>`);
 }
 
 export function render({ gs, quarter }: { gs: SiteGlobals; quarter: QuarterScripts }): string {

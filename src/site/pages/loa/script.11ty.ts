@@ -2,7 +2,7 @@
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import type { StreamedPage } from "../../stream.ts";
-import { html } from "../../html.ts";
+import { html, scrollable } from "../../html.ts";
 import { layout } from "../../layout.ts";
 import type { Script, SpokenText } from "../../../loudspeaker/script.ts";
 import { quarterLabel } from "../../../reports/quarter.ts";
@@ -22,7 +22,7 @@ function paragraphs(text: SpokenText) {
 
 function timingTable(script: Script) {
   const row = (label: string, seconds: number) => html`<tr><td>${label}</td><td class="num">${formatDuration(seconds)}</td></tr>`;
-  return html`<div class="loa-table-scroll" role="region" aria-label="Thời gian đọc ước tính" tabindex="0"><table class="loa-timing">
+  return scrollable("Thời gian đọc ước tính", html`<table class="loa-timing">
   <caption>Thời gian đọc ước tính</caption>
   <thead><tr><th scope="col">Phần</th><th scope="col" class="num">Thời gian</th></tr></thead>
   <tbody>
@@ -34,7 +34,7 @@ function timingTable(script: Script) {
     <tr><th scope="row">Tổng cộng</th><td class="num">${formatDuration(script.seconds)}</td></tr>
     <tr><th scope="row">Thời lượng một buổi phát</th><td class="num">${formatDuration(script.slotSeconds)}</td></tr>
   </tfoot>
-</table></div>`;
+</table>`);
 }
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {

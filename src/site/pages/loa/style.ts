@@ -13,8 +13,6 @@ const CSS = `
 .loa-frame { font-style: italic; }
 .loa-status-ok { color: #1b5e20; }
 .loa-status-over { color: #8b0000; font-weight: bold; }
-.loa-table-scroll { overflow-x: auto; max-width: 100%; margin: 0.5rem 0 1.5rem; }
-.loa-table-scroll:focus-visible { outline: 2px solid #9b1c1c; outline-offset: 2px; }
 .loa-timing td, .loa-timing th { padding: 0.2rem 0.6rem; text-align: left; }
 .loa-timing td.num, .loa-timing th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .loa-controls { margin: 1rem 0; }
