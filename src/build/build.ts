@@ -8,6 +8,7 @@ import { collectPdfJobs } from "../site/globals.ts";
 import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
 import { pathPrefixFor } from "../site/url.ts";
+import { checkHistory } from "../site/approvals.ts";
 import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
@@ -86,6 +87,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   if (findings.some((f) => f.severity === "error")) return { status: "content-errors", findings, checked, timings };
 
+  // In CI a shallow clone would make every approval record false: stop before writing anything.
+  await checkHistory(contentDir, options.env ?? process.env);
   const pathPrefix = pathPrefixFor(model.site.baseUrl, options.pathPrefix);
   const tmp = await makeTempBeside(outDir);
   let search: PendingIndex | undefined;
