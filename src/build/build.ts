@@ -130,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
 
-    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix: options.pathPrefix, env: options.env }));
+    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix, env: options.env }));
 
     const pending = search;
     search = undefined;
