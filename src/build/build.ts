@@ -7,6 +7,8 @@ import type { Finding } from "../content/model.ts";
 import { collectPdfJobs } from "../site/globals.ts";
 import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
+import { pathPrefixFor } from "../site/url.ts";
+import { checkHistory } from "../site/approvals.ts";
 import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
@@ -27,6 +29,7 @@ export interface BuildOptions {
   cwd?: string;
   /** The build's clock (tests pass a fixed one). */
   now?: Date;
+  /** Path prefix of every URL in the site (`--path-prefix`); default: the path of `site.yaml`'s `baseUrl`. */
   pathPrefix?: string;
   browserPath?: string;
   /** Environment the browser resolver reads (`GUONG_SANG_BROWSER`…); default process.env. */
@@ -95,6 +98,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   if (findings.some((f) => f.severity === "error")) return { status: "content-errors", findings, checked, timings };
 
+  // In CI a shallow clone would make every approval record false: stop before writing anything.
+  await checkHistory(contentDir, options.env ?? process.env);
+  const pathPrefix = pathPrefixFor(model.site.baseUrl, options.pathPrefix);
   const tmp = await makeTempBeside(outDir);
   let search: PendingIndex | undefined;
   try {
@@ -113,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         outDir: tmp,
         drafts: options.drafts,
         now,
-        pathPrefix: options.pathPrefix,
+        pathPrefix,
         sections,
         onSearchablePage: (url, html) => index?.addPage(url, html),
       });
@@ -122,13 +128,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     let pdfs = 0;
     if (options.pdf) {
-      const jobs = collectPdfJobs(model, sections, { drafts: options.drafts, now, pathPrefix: options.pathPrefix ?? "/", outputDir: tmp });
+      const jobs = collectPdfJobs(model, sections, { drafts: options.drafts, now, pathPrefix, outputDir: tmp });
       pdfs = jobs.length;
       const print = options.printPdfs ?? defaultPrintPdfs;
       await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
 
-    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix: options.pathPrefix, env: options.env }));
+    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix, env: options.env }));
 
     const pending = search;
     search = undefined;

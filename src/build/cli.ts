@@ -14,13 +14,14 @@ export interface BuildIO {
   env: Record<string, string | undefined>;
 }
 
-export const USAGE = `Cách dùng: npm run build -- [--content THƯ_MỤC] [--out THƯ_MỤC] [--no-pdf] [--drafts]
+export const USAGE = `Cách dùng: npm run build -- [--content THƯ_MỤC] [--out THƯ_MỤC] [--no-pdf] [--drafts] [--path-prefix P]
 
   --content THƯ_MỤC  thư mục nội dung (mặc định: content)
   --out THƯ_MỤC      thư mục kết quả (mặc định: _site); chỉ được thay khi dựng thành công
   --no-pdf           không in PDF (Bản tin, báo cáo)
   --drafts           có cả bản nháp, đánh dấu "Bản nháp" (không dùng để công bố)
-  --path-prefix P    đường dẫn gốc khi trang đặt dưới một thư mục, ví dụ /guong-sang/
+  --path-prefix P    đường dẫn gốc của mọi liên kết (mặc định: phần đường dẫn của baseUrl
+                     trong site.yaml, ví dụ /guong-sang/); "/" để xem thử ở gốc
 
 Mã thoát: 0 dựng xong, 1 nội dung có lỗi, 2 sai cách dùng hoặc thiếu công cụ (ví dụ trình duyệt để in PDF).
 `;

@@ -45,29 +45,54 @@ export interface ActionsCore {
   };
 }
 
-/** Rows beyond this go to the log only: a job summary is limited to 1 MiB. */
-export const SUMMARY_MAX_ROWS = 500;
+/** GitHub shows at most this many annotations of each severity (error, warning) per step; the rest are dropped. */
+export const ANNOTATIONS_PER_SEVERITY = 10;
+
+/** A job summary is limited to 1 MiB: the table stops short of it (the log has every line). */
+export const SUMMARY_MAX_CHARS = 900_000;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Annotations for every finding, then a job summary table (when the runner provides a summary file). */
+/**
+ * Annotations for the first findings of each severity (as many as GitHub shows on the diff), then a
+ * job summary (when the runner provides a summary file) that lists every finding with its file and
+ * line and says how many were not annotated.
+ */
 export async function reportGithub(findings: readonly Finding[], checked: number, core: ActionsCore, env: Record<string, string | undefined> = process.env): Promise<void> {
   // Our own annotations: @actions/core escapes the data (%, CR, LF) and the properties (also : and ,) as
   // GitHub requires; control and bidi characters are made visible first, as in the text output.
+  const annotated = { error: 0, warning: 0 };
   for (const f of findings) {
+    if (annotated[f.severity] >= ANNOTATIONS_PER_SEVERITY) continue;
+    annotated[f.severity]++;
     const props = { file: plainText(f.file), startLine: f.line, startColumn: f.column, title: f.rule };
     if (f.severity === "error") core.error(plainText(f.message), props);
     else core.warning(plainText(f.message), props);
   }
   if (!env.GITHUB_STEP_SUMMARY) return;
   const summary = core.summary.addHeading("Kiểm tra nội dung", 2).addRaw(`<p>${escapeHtml(summaryLine(findings, checked))}</p>`, true);
+  const notAnnotated = findings.length - annotated.error - annotated.warning;
+  if (notAnnotated > 0) {
+    summary.addRaw(
+      `<p>GitHub chỉ gắn ${ANNOTATIONS_PER_SEVERITY} lỗi và ${ANNOTATIONS_PER_SEVERITY} cảnh báo đầu tiên lên các dòng của thay đổi; ` +
+        `${notAnnotated} thông báo còn lại không được gắn: bảng dưới đây liệt kê đủ mọi thông báo, kèm tệp và dòng.</p>`,
+      true,
+    );
+  }
   if (findings.length > 0) {
     const header = ["Tệp", "Dòng", "Cột", "Mức", "Quy tắc", "Thông báo"].map((data) => ({ data, header: true }));
-    const rows = findings.slice(0, SUMMARY_MAX_ROWS).map((f) => [f.file, String(f.line), String(f.column), SEVERITY_VI[f.severity], f.rule, f.message].map((cell) => escapeHtml(plainText(cell))));
+    const rows: string[][] = [];
+    let size = 0;
+    for (const f of findings) {
+      const row = [f.file, String(f.line), String(f.column), SEVERITY_VI[f.severity], f.rule, f.message].map((cell) => escapeHtml(plainText(cell)));
+      size += row.reduce((n, cell) => n + cell.length + 9, 9);
+      if (size > SUMMARY_MAX_CHARS) break;
+      rows.push(row);
+    }
     summary.addTable([header, ...rows]);
-    if (findings.length > SUMMARY_MAX_ROWS) summary.addRaw(`<p>… và ${findings.length - SUMMARY_MAX_ROWS} phát hiện khác (xem nhật ký).</p>`, true);
+    if (rows.length < findings.length) summary.addRaw(`<p>… và ${findings.length - rows.length} thông báo khác, quá giới hạn 1 MB của bản tóm tắt: chạy <code>npm run validate</code> để xem hết.</p>`, true);
   }
   await summary.write();
 }

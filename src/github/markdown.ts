@@ -9,7 +9,9 @@ export const MAX_COMMENT_CHARS = 60_000;
 
 /**
  * Makes untrusted text inert in GitHub Markdown: no HTML, no links or images, no table breaks, no
- * line breaks, no @mentions (a zero-width space after @ keeps the text but pings nobody).
+ * line breaks, no @mentions (a zero-width space after @ keeps the text but pings nobody), and no bare
+ * URL that GitHub would turn into a link inside a bot comment (`https://`, `www.`: a zero-width space
+ * breaks the pattern, the text reads the same).
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -20,6 +22,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/[\\`*_{}[\]()#+!|~=^$]/g, (c) => `\\${c}`)
     .replace(/@/g, "@&#8203;")
+    .replace(/:\/\//g, ":/&#8203;/")
+    .replace(/\b(www)\./gi, "$1&#8203;.")
     .trim();
 }
 
@@ -149,6 +153,9 @@ export interface CommentContext {
 /** The PR comment: marker, summary, the commit it describes; shrunk to fit GitHub's size limit. */
 export function renderComment(summary: PrSummary, context: CommentContext): string {
   const footer = [
+    "",
+    "_Bảng trên do chính mã nguồn của PR này tạo ra (bước kiểm tra chạy mã trong PR): chỉ để tham khảo. " +
+      "Người thẩm định đọc chính các tệp thay đổi và bản xem thử trước khi duyệt._",
     "",
     `Kiểm tra cho commit ${code(summary.headSha.slice(0, 7))}.` +
       (/^https:\/\/[\w.-]+\/[\w./%-]+$/.test(context.runUrl) ? ` [Xem lần chạy và tải bản dựng thử](${context.runUrl}).` : ""),

@@ -61,17 +61,55 @@ function vietnamDay(iso: string): string {
   return new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-/**
- * Approval records of every committed file under `contentDir`, keyed by path relative to it.
- * Empty (never an error) outside a git checkout, without git, or for uncommitted files.
- */
-export function readApprovals(contentDir: string): Promise<Map<string, ApprovalRecord>> {
-  return new Promise((resolve) => {
-    execFile(
-      "git",
-      ["-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "--relative", `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, "--", "."],
-      { cwd: contentDir, maxBuffer: 512 * 1024 * 1024, encoding: "utf8" },
-      (error, stdout) => resolve(error ? new Map() : parseGitLog(stdout)),
+/** A history cut short (`git clone --depth`): the first commit seen is not when a file entered the record. */
+export class ShallowHistoryError extends Error {
+  constructor() {
+    super(
+      "Lịch sử git của kho bị cắt ngắn (shallow clone), nên không biết mỗi tệp được duyệt công bố qua đề nghị thay đổi nào. " +
+        "Trong quy trình GitHub Actions, đặt `fetch-depth: 0` cho bước actions/checkout; trên máy mình, chạy `git fetch --unshallow`.",
     );
+    this.name = "ShallowHistoryError";
+  }
+}
+
+/** Running in CI: `CI=true` (most CI systems) or GitHub Actions. */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  return env["CI"] === "true" || env["GITHUB_ACTIONS"] === "true";
+}
+
+function git(cwd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", args, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: "utf8" }, (error, stdout) => resolve(error ? undefined : stdout));
   });
+}
+
+/** Stops a CI build whose history is shallow (before any page is made); elsewhere a shallow history only hides the records. */
+export async function checkHistory(contentDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (inCi(env) && (await git(contentDir, ["rev-parse", "--is-shallow-repository"]))?.trim() === "true") throw new ShallowHistoryError();
+}
+
+/**
+ * A record the page may state: the file entered through a merge that names its pull request, and its
+ * last change (if any) did too. A file committed straight to the main line has no approval to show.
+ */
+export function provable(record: ApprovalRecord): boolean {
+  return record.entered.pr !== undefined && (record.updated === undefined || record.updated.pr !== undefined);
+}
+
+/**
+ * Approval records of every committed file under `contentDir` that entered (and last changed) through a
+ * pull request, keyed by path relative to it. Empty (never an error) outside a git checkout or without
+ * git; files without a findable merge are left out, so their pages say nothing about approval. A shallow
+ * history proves nothing: empty, and in CI (`CI=true`, GitHub Actions) a `ShallowHistoryError`.
+ */
+export async function readApprovals(contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, ApprovalRecord>> {
+  const shallow = await git(contentDir, ["rev-parse", "--is-shallow-repository"]);
+  if (shallow === undefined) return new Map();
+  if (shallow.trim() === "true") {
+    if (inCi(env)) throw new ShallowHistoryError();
+    return new Map();
+  }
+  const log = await git(contentDir, ["-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "--relative", `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, "--", "."]);
+  if (log === undefined) return new Map();
+  return new Map([...parseGitLog(log)].filter(([, record]) => provable(record)));
 }

@@ -5,6 +5,7 @@ import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
+import { normalisePrefix } from "./url.ts";
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -41,6 +42,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export interface StaticServer {
   /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
   origin: string;
+  /** The origin and the path prefix the site is served under, no trailing slash: `http://127.0.0.1:41234/guong-sang`. */
+  base: string;
   port: number;
   /** Every path requested so far, with its status, in order. */
   log: { path: string; status: number }[];
@@ -61,9 +64,18 @@ async function fileAt(path: string): Promise<string | undefined> {
   return undefined;
 }
 
+export interface ServeOptions {
+  /**
+   * Serve the site under this path prefix (`/guong-sang/`), as GitHub Pages serves a project site:
+   * `/guong-sang/dien-hinh/` → `dien-hinh/index.html`; any path outside the prefix is not found.
+   */
+  prefix?: string;
+}
+
 /** Serves `root` read-only: `/dir/` → `dir/index.html`, missing → `/404.html` with status 404, no escape from `root`. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
+  const prefix = normalisePrefix(options.prefix);
   const log: StaticServer["log"] = [];
 
   const server: Server = createServer((request, response) => {
@@ -86,6 +98,17 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       } catch {
         return send(400, undefined, "bad request");
       }
+      // Outside the prefix nothing is served; `/guong-sang` alone is the folder without its slash.
+      if (prefix !== "/" && rawPath === prefix.slice(0, -1)) {
+        log.push({ path: request.url ?? "", status: 301 });
+        response.writeHead(301, { location: prefix });
+        return void response.end();
+      }
+      if (!pathname.startsWith(prefix)) {
+        const notFound = await fileAt(join(base, "404.html"));
+        return send(404, notFound, "not found");
+      }
+      pathname = pathname.slice(prefix.length - 1);
       const target = resolve(base, "." + pathname);
       if (pathname.includes("\0") || (target !== base && !target.startsWith(base + sep))) return send(403, undefined, "forbidden");
 
@@ -112,6 +135,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    base: `http://127.0.0.1:${port}${prefix.slice(0, -1)}`,
     port,
     log,
     close: () =>

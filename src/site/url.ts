@@ -6,6 +6,15 @@ export function normalisePrefix(prefix: string | undefined): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/**
+ * The path prefix the site is published under: the path of `site.yaml`'s `baseUrl`
+ * (`https://owner.github.io/guong-sang/` → `/guong-sang/`), unless `override` (`--path-prefix`) says otherwise.
+ */
+export function pathPrefixFor(baseUrl: string, override?: string): string {
+  if (override !== undefined) return normalisePrefix(override);
+  return normalisePrefix(decodeURIComponent(new URL(baseUrl).pathname));
+}
+
 /** Makes a site path (`/dien-hinh/`) into the URL readers follow (`/guong-sang/dien-hinh/`). */
 export function makeUrl(prefix: string): (path: string) => string {
   const p = normalisePrefix(prefix);

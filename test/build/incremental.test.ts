@@ -43,7 +43,8 @@ async function exemplarFiles(out: string): Promise<Map<string, { ino: number; te
 
 function relatedSlugs(page: string): string[] {
   const section = /<section class="related"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
-  return [...section.matchAll(/href="\/dien-hinh\/([^/"]+)\/"/g)].map((m) => m[1]!);
+  // Every site URL is under the path prefix of the content's baseUrl (/thu/ for the fixtures).
+  return [...section.matchAll(/href="(?:\/[\w-]+)*\/dien-hinh\/([^/"]+)\/"/g)].map((m) => m[1]!);
 }
 
 async function exemplarFile(content: string, slug: string): Promise<string> {

@@ -5,7 +5,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, PHONE, WatchedPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
-import { pageTypes, siteDir } from "../helpers/site.ts";
+import { pageTypes, siteDir, sitePrefix } from "../helpers/site.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -19,7 +19,7 @@ let desktop: WatchedPage;
 let phone: WatchedPage;
 
 beforeAll(async () => {
-  server = await serveStatic(site);
+  server = await serveStatic(site, { prefix: sitePrefix(site) });
   browser = await launchBrowser();
   desktop = await WatchedPage.open(browser);
   phone = await WatchedPage.open(browser, { viewport: PHONE });
@@ -34,7 +34,7 @@ interface Violation { id: string; impact: string | null; help: string; targets: 
 /** Runs axe on the page as loaded and returns its serious and critical violations, one line each. */
 async function seriousViolations(watched: WatchedPage, path: string): Promise<string[]> {
   // Load problems are pages.test.ts's business; here only what axe finds counts.
-  const { status } = await watched.visit(server.origin + path);
+  const { status } = await watched.visit(server.base + path);
   expect(status).toBe(200);
   await watched.page.evaluate(AXE_SOURCE);
   const violations = await watched.page.evaluate(async (tags: string[]) => {

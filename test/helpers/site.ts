@@ -67,10 +67,17 @@ export function apiExemplars(dir: string = siteDir()): ApiExemplar[] {
   return list as ApiExemplar[];
 }
 
-/** A site URL (absolute or path) as a path inside the site, or undefined when it points elsewhere. */
+/** A site URL (absolute or path) as a path inside the site, or undefined when it points elsewhere (another host, or outside the path prefix). */
 export function sitePath(url: string): string | undefined {
   const parsed = new URL(url, "http://127.0.0.1/");
-  return parsed.hostname === "127.0.0.1" ? parsed.pathname : undefined;
+  const prefix = sitePrefix();
+  if (parsed.hostname !== "127.0.0.1" || !parsed.pathname.startsWith(prefix)) return undefined;
+  return parsed.pathname.slice(prefix.length - 1);
+}
+
+/** The path prefix the built site was built for, from its published base (`/guong-sang/`); tests serve it there. */
+export function sitePrefix(dir: string = siteDir()): string {
+  return new URL(publishedBase(dir)).pathname;
 }
 
 function sitemapLocs(dir: string): string[] {
@@ -94,7 +101,11 @@ export function publishedToSitePath(url: string, dir: string = siteDir()): strin
 
 /** The path of an exemplar's page in the built tree. */
 export function exemplarPath(e: ApiExemplar, dir: string = siteDir()): string {
-  return typeof e.path === "string" ? e.path : publishedToSitePath(e.url, dir);
+  // The API's `path` is the URL path readers follow, with the site's path prefix (`/guong-sang/dien-hinh/x/`).
+  if (typeof e.path !== "string") return publishedToSitePath(e.url, dir);
+  const prefix = sitePrefix(dir);
+  if (!e.path.startsWith(prefix)) throw new Error(`${e.path} is not under the site's path prefix ${prefix}`);
+  return e.path.slice(prefix.length - 1);
 }
 
 /** The pages `sitemap.xml` lists, as paths in the built tree. */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, inject, it } from "vitest";
 import { pdfFonts, pdfText } from "../helpers/pdf.ts";
+import { sitePrefix } from "../helpers/site.ts";
 import { readCsv } from "./csv-reader.ts";
 import { rawContent, rawFigures, type RawFigures } from "./raw-count.ts";
 
@@ -69,7 +70,7 @@ describe("quarter reports of the sample content", () => {
     const withContent = [...new Set(content.entries.map((e) => e.period))];
     for (const period of withContent) expect(published).toContain(period);
     const index = read("bao-cao/index.html");
-    for (const period of QUARTERS) expect(index).toContain(`href="/bao-cao/${slugOf(period)}/"`);
+    for (const period of QUARTERS) expect(index).toContain(`href="${sitePrefix()}bao-cao/${slugOf(period)}/"`);
   });
 
   it("JSON figures match an independent count of the raw files, every site.yaml id present", () => {
@@ -190,7 +191,8 @@ describe("quarter reports of the sample content", () => {
       const j = json(period);
       expect(text).toContain(org.parent.toLocaleUpperCase("vi"));
       expect(text).toContain(org.partyHeader);
-      expect(text).toMatch(new RegExp(`Số: -BC/${org.symbol}`));
+      // Party format (no colon, a blank for the number): "Số     -BC/BTG".
+      expect(text).toMatch(new RegExp(`Số -BC/${org.symbol}`));
       expect(text).toContain("BÁO CÁO");
       expect(text).toContain("I. KẾT QUẢ");
       expect(text).toContain("II. ĐÁNH GIÁ");

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseGitLog, prNumber, readApprovals } from "../../src/site/approvals.ts";
+import { parseGitLog, prNumber, readApprovals, ShallowHistoryError } from "../../src/site/approvals.ts";
 
 describe("prNumber", () => {
   it.each([
@@ -52,6 +52,39 @@ describe("readApprovals", () => {
     expect(a?.entered.subject).toBe("Merge pull request #17 from don-vi/de-xuat");
     expect(a?.entered.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(map.has("exemplars/2019/chua-commit.md")).toBe(false);
+    // Committed straight to main ("Start"): no merge names a PR, so there is no approval to state.
+    expect(map.has("site.yaml")).toBe(false);
+  });
+
+  it("proves nothing from a shallow clone: empty, and an error in CI", async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), "gs-git-full-"));
+    const content = path.join(repo, "content");
+    await mkdir(path.join(content, "exemplars"), { recursive: true });
+    git(repo, "init", "-q", "-b", "main");
+    await writeFile(path.join(content, "site.yaml"), "title: x\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "Start");
+    for (const n of [3, 4]) {
+      git(repo, "checkout", "-q", "-b", `pr-${n}`);
+      await writeFile(path.join(content, `exemplars/e${n}.md`), "---\n---\n");
+      git(repo, "add", ".");
+      git(repo, "commit", "-q", "-m", `Đề xuất ${n}`);
+      git(repo, "checkout", "-q", "main");
+      git(repo, "merge", "-q", "--no-ff", `pr-${n}`, "-m", `Merge pull request #${n} from a/pr-${n}`);
+    }
+    expect((await readApprovals(content, {})).get("exemplars/e3.md")?.entered.pr).toBe(3);
+
+    const clone = path.join(await mkdtemp(path.join(tmpdir(), "gs-git-shallow-")), "repo");
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, clone], { stdio: "ignore" });
+    // In the shallow clone git log would show every file in the tip merge, #4: a false record for e3.
+    expect((await readApprovals(path.join(clone, "content"), {})).size).toBe(0);
+    for (const env of [{ CI: "true" }, { GITHUB_ACTIONS: "true" }]) {
+      await expect(readApprovals(path.join(clone, "content"), env)).rejects.toThrow(ShallowHistoryError);
+    }
+    await expect(readApprovals(path.join(clone, "content"), { CI: "true" })).rejects.toThrow(
+      "Lịch sử git của kho bị cắt ngắn (shallow clone), nên không biết mỗi tệp được duyệt công bố qua đề nghị thay đổi nào. " +
+        "Trong quy trình GitHub Actions, đặt `fetch-depth: 0` cho bước actions/checkout; trên máy mình, chạy `git fetch --unshallow`.",
+    );
   });
 
   it("returns nothing, without error, outside a git checkout", async () => {

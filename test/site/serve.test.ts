@@ -83,3 +83,37 @@ describe("serveStatic", () => {
     expect(server.log).toContainEqual({ path: "/khong-co/", status: 404 });
   });
 });
+
+describe("serveStatic under a path prefix, as GitHub Pages serves a project site", () => {
+  let root: string;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "gs-serve-prefix-"));
+    mkdirSync(join(root, "dien-hinh"), { recursive: true });
+    writeFileSync(join(root, "index.html"), "<p>trang chủ</p>");
+    writeFileSync(join(root, "404.html"), "<p>Không tìm thấy trang</p>");
+    writeFileSync(join(root, "dien-hinh", "index.html"), "<p>Điển hình</p>");
+    server = await serveStatic(root, { prefix: "guong-sang" });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("serves the site under the prefix and names that base", async () => {
+    expect(server.base).toBe(`${server.origin}/guong-sang`);
+    expect((await rawGet(server.origin, "/guong-sang/")).body).toBe("<p>trang chủ</p>");
+    expect((await rawGet(server.origin, "/guong-sang/dien-hinh/")).body).toBe("<p>Điển hình</p>");
+  });
+
+  it("redirects the bare prefix and folders to their slash", async () => {
+    expect(await rawGet(server.origin, "/guong-sang")).toMatchObject({ status: 301, location: "/guong-sang/" });
+    expect(await rawGet(server.origin, "/guong-sang/dien-hinh")).toMatchObject({ status: 301, location: "/guong-sang/dien-hinh/" });
+  });
+
+  it("finds nothing outside the prefix: a root-relative link that forgot it is a 404", async () => {
+    expect(await rawGet(server.origin, "/dien-hinh/")).toMatchObject({ status: 404, body: "<p>Không tìm thấy trang</p>" });
+    expect(await rawGet(server.origin, "/")).toMatchObject({ status: 404 });
+  });
+});
