@@ -329,6 +329,11 @@ export interface PartyDocumentSpec {
   signer?: Signer;
 }
 
+/** "Ban Tuyên giáo Quận ủy Cầu Giấy" → "BAN TUYÊN GIÁO": the parent committee is printed on the line above. */
+export function issuerHeading(issuer: string): string {
+  return issuer.replace(/\s+(Quận|Huyện|Thành|Tỉnh|Thị|Đảng)\s+ủy.*$/iu, "").toLocaleUpperCase("vi");
+}
+
 /** The spaces left for the number, day and month the office writes in. */
 export const BLANK = "\u00a0".repeat(8);
 
