@@ -124,7 +124,7 @@ function tableBlock(block: Extract<Block, { type: "table" }>, settings: WordSett
   const total = textWidth(settings);
   const numericCount = block.columns.filter((c) => c.numeric).length;
   // Figures get narrow columns; the naming columns share the rest.
-  const numericWidth = Math.min(1700, Math.round(total / Math.max(2, block.columns.length)));
+  const numericWidth = Math.min(1700, Math.round((total * 0.7) / Math.max(1, numericCount)));
   const textCols = block.columns.length - numericCount;
   const textWidthEach = Math.round((total - numericWidth * numericCount) / Math.max(1, textCols));
   const widths = block.columns.map((c) => (c.numeric ? numericWidth : textWidthEach));
@@ -334,8 +334,10 @@ export function issuerHeading(issuer: string): string {
   return issuer.replace(/\s+(Quận|Huyện|Thành|Tỉnh|Thị|Đảng)\s+ủy.*$/iu, "").toLocaleUpperCase("vi");
 }
 
-/** The spaces left for the number, day and month the office writes in. */
+/** The space left for the number the office writes in. */
 export const BLANK = "\u00a0".repeat(8);
+/** The space left for the day and for the month (the date line must stay on one line). */
+export const DATE_BLANK = "\u00a0".repeat(5);
 
 function headerTable(spec: PartyDocumentSpec): Table {
   const h = spec.header;
@@ -345,7 +347,7 @@ function headerTable(spec: PartyDocumentSpec): Table {
     line("*", PARTY_SIZES.number),
     line(`Số ${h.blank ? BLANK : ""}${h.number}`, PARTY_SIZES.number),
   ];
-  const right = [line(h.partyHeader, PARTY_SIZES.partyHeader, { bold: true, underline: true, after: 240 }), line(h.placeDate, PARTY_SIZES.placeDate, { italic: true, align: AlignmentType.RIGHT })];
+  const right = [line(h.partyHeader, PARTY_SIZES.partyHeader, { bold: true, underline: true, after: 240 }), line(h.placeDate, PARTY_SIZES.placeDate, { italic: true })];
   return sideBySide(spec.settings, 0.44, left, right);
 }
 
