@@ -33,6 +33,7 @@ export interface SchemaNode {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  default?: unknown;
   "x-labels"?: Record<string, string>;
   $defs?: Record<string, SchemaNode>;
 }

@@ -1,6 +1,6 @@
 // Quarter and year figures from the content model: the /bao-cao/ JSON shape plus what the report pages show.
 import type { ActivityEntry, BulletinEntry, ContentModel, Entry, ExemplarEntry, PlanEntry, SiteConfig } from "../content/model.ts";
-import { isDateTimeWithOffset, isoDate, vietnamDate } from "../vi/date.ts";
+import { isDateTimeWithOffset, isoDate, monthDayIn, vietnamDate } from "../vi/date.ts";
 import {
   type Quarter,
   addQuarters,
@@ -239,9 +239,7 @@ function compare(current: PeriodData, other: PeriodData): Comparison {
 export function anniversaryOn(site: SiteConfig, id: string, year: number): AnniversaryDate | undefined {
   const a = site.anniversaries.find((x) => x.id === id);
   if (!a) return undefined;
-  const [month, day] = a.date.split("-").map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const date = isoDate({ year, month, day: Math.min(day, last) });
+  const date = isoDate(monthDayIn(a.date, year));
   return { id: a.id, name: a.name, date, ...(a.since !== undefined && year > a.since ? { ordinal: year - a.since } : {}) };
 }
 

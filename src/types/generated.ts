@@ -303,6 +303,23 @@ export interface SiteConfig {
       [k: string]: string | undefined;
     };
   };
+  /**
+   * Giới hạn kiểm tra: Giới hạn trình kiểm tra nội dung áp dụng để mọi nội dung hợp lệ đều dựng được. Không ghi thì dùng giá trị mặc định.
+   */
+  limits?: {
+    /**
+     * Năm sớm nhất: Mọi ngày tháng trong nội dung phải từ năm này trở đi.
+     */
+    minYear?: number;
+    /**
+     * Năm muộn nhất: Mọi ngày tháng trong nội dung phải không muộn hơn năm này.
+     */
+    maxYear?: number;
+    /**
+     * Số điểm ảnh tối đa: Ảnh có số điểm ảnh (rộng × cao) lớn hơn số này bị từ chối, để việc dựng trang không cạn bộ nhớ.
+     */
+    imagePixels?: number;
+  };
 }
 
 // exemplar.schema.json
