@@ -92,6 +92,14 @@ export interface SiteConfig {
      */
     shortName?: string;
     /**
+     * Cấp: Cấp của cơ quan chủ trì; đơn vị tổng hợp cấp trên dùng để xếp nhóm.
+     */
+    level?: "city" | "district" | "ward" | "commune" | "special-zone";
+    /**
+     * Cơ quan cấp trên: Cơ quan cấp trên nhận báo cáo, ví dụ: Ban Tuyên giáo và Dân vận Thành ủy Hà Nội.
+     */
+    superior?: string;
+    /**
      * Cấp trên: Ví dụ: Đảng bộ Quận Cầu Giấy (in ở tiêu đề văn bản).
      */
     parent: string;
@@ -632,4 +640,51 @@ export interface Bulletin {
    * Bản nháp: true: chỉ hiện khi xem thử (npm start), không bao giờ công bố.
    */
   draft?: boolean;
+}
+
+// sources.schema.json
+/**
+ * Tệp nguồn của lệnh npm run aggregate: các chuyên mục Gương Sáng của đơn vị cấp dưới cần tổng hợp, mỗi nguồn là địa chỉ trang đã công bố hoặc thư mục đã dựng trên máy.
+ */
+export interface AggregateSources {
+  /**
+   * Tên trang tổng hợp: Tên hiện ở đầu mọi trang tổng hợp, ví dụ: Gương sáng học tập và làm theo Bác trên địa bàn Thành phố.
+   */
+  title?: string;
+  /**
+   * Cơ quan tổng hợp: Cơ quan lập trang tổng hợp, ví dụ: Ban Tuyên giáo và Dân vận Thành ủy Hà Nội.
+   */
+  organisation?: string;
+  /**
+   * Địa chỉ trang tổng hợp: Địa chỉ gốc khi công bố trang tổng hợp, ví dụ https://ten.github.io/tong-hop/; phần đường dẫn thành tiền tố mọi liên kết.
+   */
+  baseUrl?: string;
+  /**
+   * Dữ liệu minh họa: true khi các nguồn chỉ là dữ liệu minh họa: mọi trang hiện dòng "Dữ liệu minh họa".
+   */
+  sample?: boolean;
+  /**
+   * Nguồn: Các chuyên mục cần tổng hợp, theo thứ tự hiện trên trang.
+   *
+   * @minItems 1
+   * @maxItems 2000
+   */
+  sources: {
+    /**
+     * Mã nguồn: Mã ổn định, viết thường không dấu, nối bằng gạch ngang, ví dụ cau-giay; không đổi giữa các lần tổng hợp.
+     */
+    id: string;
+    /**
+     * Tên hiển thị: Tên đơn vị hiện trên trang tổng hợp; bỏ trống thì lấy tên cơ quan trong /api/site.json của nguồn.
+     */
+    name?: string;
+    /**
+     * Địa chỉ trang: Địa chỉ chuyên mục đã công bố, kết thúc bằng /, ví dụ https://ten.github.io/cau-giay/.
+     */
+    url?: string;
+    /**
+     * Thư mục đã dựng: Thư mục kết quả npm run build trên máy (ví dụ ../nghia-do/_site), tính từ thư mục chứa tệp nguồn.
+     */
+    path?: string;
+  }[];
 }
