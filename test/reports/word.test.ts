@@ -280,7 +280,7 @@ describe("the year's exports", () => {
     }
   });
 
-  it("are linked from the report pages, next to the quarter's, and every link leads to a file", () => {
+  it("are linked from the report pages and listed in /api/site.json, next to the quarter's, and every link leads to a file", () => {
     const index = readFileSync(file("bao-cao/index.html"), "utf8");
     for (const year of YEARS) {
       const page = readFileSync(file(`bao-cao/${year}/index.html`), "utf8");
@@ -294,6 +294,14 @@ describe("the year's exports", () => {
       const slug = period.toLowerCase();
       expect(readFileSync(file(`bao-cao/${slug}/index.html`), "utf8")).toContain(`href="/bao-cao/${slug}.docx"`);
       expect(index).toContain(`href="/bao-cao/${slug}.docx"`);
+    }
+    // The API lists every period's files, relative to the site, and each is there.
+    const api = JSON.parse(readFileSync(file("api/site.json"), "utf8")) as { exports: Record<"quarters" | "years", Record<string, string>[]> };
+    expect(api.exports.years.map((y) => y.period)).toEqual(expect.arrayContaining(YEARS));
+    for (const year of YEARS) expect(api.exports.years.find((y) => y.period === year)).toEqual({ period: year, json: `bao-cao/${year}.json`, csv: `bao-cao/${year}.csv`, pdf: `bao-cao/${year}.pdf`, docx: `bao-cao/${year}.docx` });
+    for (const period of QUARTERS) expect(api.exports.quarters.find((q) => q.period === period)?.docx).toBe(`bao-cao/${period.toLowerCase()}.docx`);
+    for (const entry of [...api.exports.quarters, ...api.exports.years]) {
+      for (const [key, value] of Object.entries(entry)) if (key !== "period") expect(existsSync(file(value)), value).toBe(true);
     }
   });
 });
