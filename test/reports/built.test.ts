@@ -190,7 +190,7 @@ describe("quarter reports of the sample content", () => {
       const j = json(period);
       expect(text).toContain(org.parent.toLocaleUpperCase("vi"));
       expect(text).toContain(org.partyHeader);
-      expect(text).toMatch(new RegExp(`Số: -BC/${org.symbol}`));
+      expect(text).toMatch(new RegExp(`Số -BC/${org.symbol}`));
       expect(text).toContain("BÁO CÁO");
       expect(text).toContain("I. KẾT QUẢ");
       expect(text).toContain("II. ĐÁNH GIÁ");
