@@ -8,7 +8,7 @@ import addFormatsModule from "ajv-formats";
 import { SCHEMAS_DIR } from "./schemas.ts";
 
 /** MAJOR.MINOR of the exports' shape: a MINOR release only adds; an aggregate accepts any 1.x. */
-export const CONTRACT_VERSION = "1.0";
+export const CONTRACT_VERSION = "1.1";
 
 /** The repository's `schemas/exports/` folder; published as `/api/schemas/`. */
 export const EXPORTS_DIR = path.join(SCHEMAS_DIR, "exports");

@@ -3,6 +3,7 @@ import { fontFaceCss, pageCss, printSettings, PRINT_FONT_PATH } from "../bulleti
 import type { ContentModel, SiteConfig } from "../content/model.ts";
 import { html, type SafeHtml, trusted } from "../site/html.ts";
 import type { Block, Inline } from "../word/blocks.ts";
+import { issuerHeading } from "../word/party.ts";
 import type { QuarterReport, YearReport } from "./figures.ts";
 import type { ReportLabels } from "./labels.ts";
 import { reportOutline, upper } from "./outline.ts";
@@ -106,7 +107,7 @@ export function reportDocument(model: ContentModel, labels: ReportLabels, r: Qua
   const body = html`<header class="doc-header">
 <div class="issuer">
 <p class="parent">${upper(o.parent)}</p>
-<p class="org">${upper(o.issuer)}</p>
+<p class="org">${issuerHeading(o.issuer)}</p>
 <p class="star">*</p>
 <p class="number">Số <span class="blank"></span>${o.number}</p>
 </div>

@@ -1,6 +1,6 @@
 // The quarter's and the year's report as a Word file in Party format, from the same outline as the PDF.
 import type { ContentModel } from "../content/model.ts";
-import { BLANK, partyDocument } from "../word/party.ts";
+import { DATE_BLANK, issuerHeading, partyDocument } from "../word/party.ts";
 import { wordSettings } from "../word/settings.ts";
 import type { QuarterReport, YearReport } from "./figures.ts";
 import type { ReportLabels } from "./labels.ts";
@@ -14,11 +14,11 @@ export async function reportDocx(model: ContentModel, labels: ReportLabels, r: Q
     properties: { title: o.title, subject: o.head.subject, creator: o.issuer, keywords: `báo cáo, điển hình tiêu biểu, ${o.title}`, date: o.date },
     header: {
       parent: o.parent,
-      issuer: o.issuer,
+      issuer: issuerHeading(o.issuer),
       number: o.number,
       blank: true,
       partyHeader: o.partyHeader,
-      placeDate: `${o.place}, ngày${BLANK}tháng${BLANK}năm ${o.year}`,
+      placeDate: `${o.place}, ngày${DATE_BLANK}tháng${DATE_BLANK}năm ${o.year}`,
     },
     kind: "BÁO CÁO",
     title: o.head.subject,

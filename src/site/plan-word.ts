@@ -3,14 +3,9 @@
 import type { PlanEntry, SiteConfig } from "../content/model.ts";
 import { formatDateVi } from "../vi/date.ts";
 import { markdownBlocks } from "../word/blocks.ts";
-import { partyDocument, type RecipientGroup } from "../word/party.ts";
+import { issuerHeading, partyDocument, type RecipientGroup } from "../word/party.ts";
 import { wordSettings } from "../word/settings.ts";
 import { markdownTokens } from "./markdown.ts";
-
-/** "Ban Tuyên giáo Quận ủy Cầu Giấy" → "BAN TUYÊN GIÁO": the parent committee is printed on the line above. */
-export function issuerHeading(issuer: string): string {
-  return issuer.replace(/\s+(Quận|Huyện|Thành|Tỉnh|Thị|Đảng)\s+ủy.*$/iu, "").toLocaleUpperCase("vi");
-}
 
 /**
  * "Nơi nhận" as printed: ";" after each name, "," after the last name of a group with a purpose,

@@ -51,6 +51,9 @@ export const PARTY_SIZES = {
 export const LANGUAGE = "vi-VN";
 
 const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
+/** Code points XML 1.0 cannot carry (controls, noncharacters, lone surrogates) become U+FFFD, so no text can break the file. */
+// eslint-disable-next-line no-control-regex
+const xmlText = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 const half = (pt: number): number => Math.round(pt * 2);
 /** The width between the margins, in twips. */
 export function textWidth(settings: WordSettings): number {
@@ -61,7 +64,7 @@ function runs(text: readonly Inline[], size: number, extra: { bold?: boolean; it
   return text.map(
     (r) =>
       new TextRun({
-        text: r.text,
+        text: xmlText(r.text),
         size: half(size),
         ...(r.bold || extra.bold ? { bold: true } : {}),
         ...(r.italic || extra.italic ? { italics: true } : {}),
@@ -76,7 +79,7 @@ function line(text: string, size: number, options: { bold?: boolean; italic?: bo
     spacing: { before: options.before ?? 0, after: options.after ?? 0 },
     children: [
       new TextRun({
-        text,
+        text: xmlText(text),
         size: half(size),
         ...(options.bold ? { bold: true } : {}),
         ...(options.italic ? { italics: true } : {}),
@@ -124,7 +127,7 @@ function tableBlock(block: Extract<Block, { type: "table" }>, settings: WordSett
   const total = textWidth(settings);
   const numericCount = block.columns.filter((c) => c.numeric).length;
   // Figures get narrow columns; the naming columns share the rest.
-  const numericWidth = Math.min(1700, Math.round(total / Math.max(2, block.columns.length)));
+  const numericWidth = Math.min(1700, Math.round((total * 0.7) / Math.max(1, numericCount)));
   const textCols = block.columns.length - numericCount;
   const textWidthEach = Math.round((total - numericWidth * numericCount) / Math.max(1, textCols));
   const widths = block.columns.map((c) => (c.numeric ? numericWidth : textWidthEach));
@@ -134,7 +137,7 @@ function tableBlock(block: Extract<Block, { type: "table" }>, settings: WordSett
     new Paragraph({
       alignment: opts.center ? AlignmentType.CENTER : opts.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
       spacing: { before: 20, after: 20 },
-      children: [new TextRun({ text: String(value), size: half(size), ...(opts.bold ? { bold: true } : {}) })],
+      children: [new TextRun({ text: xmlText(String(value)), size: half(size), ...(opts.bold ? { bold: true } : {}) })],
     });
   const head = new TableRow({
     tableHeader: true,
@@ -152,7 +155,7 @@ function tableBlock(block: Extract<Block, { type: "table" }>, settings: WordSett
   );
   const out: (Paragraph | Table)[] = [];
   if (block.caption) {
-    out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: block.caption, italics: true, size: half(size) })] }));
+    out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: xmlText(block.caption), italics: true, size: half(size) })] }));
   }
   out.push(new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders, rows: [head, ...rows] }));
   out.push(new Paragraph({ spacing: { after: 60 }, children: [] }));
@@ -329,8 +332,15 @@ export interface PartyDocumentSpec {
   signer?: Signer;
 }
 
-/** The spaces left for the number, day and month the office writes in. */
+/** "Ban Tuyên giáo Quận ủy Cầu Giấy" → "BAN TUYÊN GIÁO": the parent committee is printed on the line above. */
+export function issuerHeading(issuer: string): string {
+  return issuer.replace(/\s+(Quận|Huyện|Thành|Tỉnh|Thị|Đảng)\s+ủy.*$/iu, "").toLocaleUpperCase("vi");
+}
+
+/** The space left for the number the office writes in. */
 export const BLANK = "\u00a0".repeat(8);
+/** The space left for the day and for the month (the date line must stay on one line). */
+export const DATE_BLANK = "\u00a0".repeat(5);
 
 function headerTable(spec: PartyDocumentSpec): Table {
   const h = spec.header;
@@ -340,14 +350,14 @@ function headerTable(spec: PartyDocumentSpec): Table {
     line("*", PARTY_SIZES.number),
     line(`Số ${h.blank ? BLANK : ""}${h.number}`, PARTY_SIZES.number),
   ];
-  const right = [line(h.partyHeader, PARTY_SIZES.partyHeader, { bold: true, underline: true, after: 240 }), line(h.placeDate, PARTY_SIZES.placeDate, { italic: true, align: AlignmentType.RIGHT })];
+  const right = [line(h.partyHeader, PARTY_SIZES.partyHeader, { bold: true, underline: true, after: 240 }), line(h.placeDate, PARTY_SIZES.placeDate, { italic: true })];
   return sideBySide(spec.settings, 0.44, left, right);
 }
 
 function recipientsBlock(spec: PartyDocumentSpec): (Paragraph | Table)[] {
   const size = PARTY_SIZES.recipients;
   const title = new Paragraph({ children: [new TextRun({ text: "Nơi nhận:", size: half(PARTY_SIZES.recipientsTitle), underline: { type: UnderlineType.SINGLE } })] });
-  const item = (text: string) => new Paragraph({ children: [new TextRun({ text: `- ${text}`, size: half(size) })] });
+  const item = (text: string) => new Paragraph({ children: [new TextRun({ text: xmlText(`- ${text}`), size: half(size) })] });
   if (!spec.recipients.some((g) => g.purpose)) return [title, ...spec.recipients.flatMap((g) => g.lines.map(item))];
   // Groups with a purpose: the names on the left, the purpose beside them spanning the group's rows.
   const width = Math.round(textWidth(spec.settings) * 0.5);
@@ -359,7 +369,7 @@ function recipientsBlock(spec: PartyDocumentSpec): (Paragraph | Table)[] {
           children: [
             cell([item(text)], names),
             ...(i === 0
-              ? [cell([new Paragraph({ children: [new TextRun({ text: g.purpose ? `(${g.purpose.charAt(0).toLocaleLowerCase("vi")}${g.purpose.slice(1)})` : "", size: half(size) })] })], width - names, { rowSpan: g.lines.length, verticalAlign: VerticalAlignTable.CENTER })]
+              ? [cell([new Paragraph({ children: [new TextRun({ text: xmlText(g.purpose ? `(${g.purpose.charAt(0).toLocaleLowerCase("vi")}${g.purpose.slice(1)})` : ""), size: half(size) })] })], width - names, { rowSpan: g.lines.length, verticalAlign: VerticalAlignTable.CENTER })]
               : []),
           ],
         }),

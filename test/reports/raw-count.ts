@@ -70,7 +70,8 @@ const zero = (keys: string[]): Record<string, number> => Object.fromEntries(keys
 export function rawFigures(content: { site: Data; entries: RawEntry[] }, period: string, kinds: string[]): RawFigures {
   const { site } = content;
   const units = site.units as { id: string; ward?: string; submits?: boolean }[];
-  const inPeriod = content.entries.filter((e) => e.period === period);
+  // A quarter ("2019-Q1") or a whole year ("2019").
+  const inPeriod = content.entries.filter((e) => e.period === period || e.period.startsWith(`${period}-Q`));
   const of = (type: RawEntry["type"]) => inPeriod.filter((e) => e.type === type);
   const f: RawFigures = {
     exemplars: { total: 0, byKind: zero(kinds), byUnit: zero(ids(units)), byWard: zero(ids(site.wards)), byField: zero(ids(site.fields)), slugs: [] },

@@ -88,7 +88,7 @@ describe("printable report", () => {
     const doc = reportDocument(model, reportLabels(model.site), quarter("2019-Q1"));
     const text = doc.replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
     expect(doc).toContain('<html lang="vi">');
-    expect(text).toContain("ĐẢNG BỘ HUYỆN THỬ BAN TUYÊN GIÁO HUYỆN ỦY THỬ * Số -BC/BTG");
+    expect(text).toContain("ĐẢNG BỘ HUYỆN THỬ BAN TUYÊN GIÁO * Số -BC/BTG");
     expect(text).toContain("ĐẢNG CỘNG SẢN VIỆT NAM Thị trấn Thử, ngày tháng năm 2019");
     expect(text).toContain("BÁO CÁO Kết quả tuyên truyền điển hình tiêu biểu");
     expect(text).toContain("Thực hiện Kế hoạch số 05-KH/BTG ngày 10/12/2018 của Ban Tuyên giáo Huyện ủy Thử");

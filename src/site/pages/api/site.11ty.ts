@@ -2,12 +2,17 @@
 import type { SiteGlobals } from "../../globals.ts";
 import type { ReportsData } from "../../sections/reports.ts";
 import { CONTRACT_VERSION } from "../../../content/exports.ts";
-import { quarterPaths } from "../../../reports/view.ts";
+import { quarterPaths, type ReportPaths, yearPaths } from "../../../reports/view.ts";
 
 export const data = { permalink: "/api/site.json", eleventyExcludeFromCollections: true };
 
 /** A site path as the export gives it: relative to baseUrl. */
 const relative = (sitePath: string): string => sitePath.replace(/^\/+/, "");
+
+/** A period's published files (the PDF is listed as the report pages link it; a `--no-pdf` build is a preview). */
+function files(p: ReportPaths): { json: string; csv: string; pdf: string; docx: string } {
+  return { json: relative(p.json), csv: relative(p.csv), pdf: relative(p.pdf), docx: relative(p.docx) };
+}
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const site = gs.site;
@@ -38,7 +43,8 @@ export function render({ gs }: { gs: SiteGlobals }): string {
       exemplars: "api/exemplars.json",
       schemas: "api/schemas/",
       search: "pagefind/",
-      quarters: reports.quarters.map((q) => ({ period: q.data.period, json: relative(quarterPaths(q.quarter).json) })),
+      quarters: reports.quarters.map((q) => ({ period: q.data.period, ...files(quarterPaths(q.quarter)) })),
+      years: reports.years.map((y) => ({ period: String(y.year), ...files(yearPaths(y.year)) })),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

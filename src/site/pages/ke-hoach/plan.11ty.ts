@@ -6,7 +6,8 @@ import { layout } from "../../layout.ts";
 import { renderBodyCached } from "../../markdown.ts";
 import type { PlanView } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
-import { issuerHeading, recipientGroups } from "../../plan-word.ts";
+import { recipientGroups } from "../../plan-word.ts";
+import { issuerHeading } from "../../../word/party.ts";
 import { planPaths } from "../../sections/portal.ts";
 
 export const data = {
