@@ -10,6 +10,7 @@ import { sections as registeredSections } from "../site/sections/index.ts";
 import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
+import { writeSiteEditor } from "./editor.ts";
 import { searchItems, startSearchIndex, type PendingIndex } from "./search.ts";
 import { assertSafeOutDir, makeTempBeside, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
 
@@ -122,6 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const print = options.printPdfs ?? defaultPrintPdfs;
       await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
+
+    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix: options.pathPrefix, env: options.env }));
 
     const pending = search;
     search = undefined;

@@ -99,12 +99,12 @@ export interface PeriodReport {
   followUp: UnitFollowUp[];
   previous: Comparison;
   yearAgo?: Comparison;
+  /** Anniversaries that fall in the next period (quarter or year), in date order. */
+  nextAnniversaries: AnniversaryDate[];
 }
 
 export interface QuarterReport extends PeriodReport {
   quarter: Quarter;
-  /** Anniversaries that fall in the next quarter, in date order. */
-  nextAnniversaries: AnniversaryDate[];
 }
 
 export interface YearReport extends PeriodReport {
@@ -309,7 +309,7 @@ function yearData(index: Index, year: number): PeriodData {
   return cached(index, String(year), () => periodData(index.site, String(year), `${year}-01-01`, `${year}-12-31`, yearEntries(index, year)));
 }
 
-function details(index: Index, data: PeriodData, entries: PeriodEntries): Omit<PeriodReport, "previous" | "yearAgo"> {
+function details(index: Index, data: PeriodData, entries: PeriodEntries): Omit<PeriodReport, "previous" | "yearAgo" | "nextAnniversaries"> {
   const { site } = index;
   const exemplarsByChannel = zeros(site.channels.map((c) => c.id));
   for (const e of entries.exemplars) for (const c of e.data.channels) bump(exemplarsByChannel, c);
@@ -363,6 +363,7 @@ function yearReport(index: Index, year: number): YearReport {
     year,
     ...details(index, data, yearEntries(index, year)),
     previous: compare(data, yearData(index, year - 1)),
+    nextAnniversaries: quartersOfYear(year + 1).flatMap((q) => anniversariesIn(index.site, q)),
     quarters: quartersOfYear(year).map((q) => quarterData(index, q)),
   };
 }

@@ -193,7 +193,7 @@ export interface SiteConfig {
     since?: number;
   }[];
   /**
-   * Định dạng văn bản in: Khổ giấy, lề và phông chữ cho Bản tin và báo cáo PDF.
+   * Định dạng văn bản in: Khổ giấy, lề và phông chữ cho Bản tin và báo cáo PDF, và thể thức các tệp Word.
    */
   document: {
     /**
@@ -237,6 +237,40 @@ export interface SiteConfig {
        * Cỡ chữ (pt): Cỡ chữ thân bài.
        */
       size?: number;
+    };
+    /**
+     * Văn bản Word: Thể thức các tệp Word (.docx) của báo cáo, kế hoạch và Bản tin, theo Hướng dẫn 36-HD/VPTW và Nghị định 30/2020/NĐ-CP: khổ A4, lề và cỡ chữ chỉ được chọn trong khoảng các văn bản này cho phép.
+     */
+    word?: {
+      /**
+       * Phông chữ Word: Phông chữ tiếng Việt Unicode (TCVN 6909:2001) có sẵn trên máy văn phòng.
+       */
+      font?: "Times New Roman";
+      /**
+       * Cỡ chữ nội dung (pt): Cỡ chữ phần nội dung văn bản, từ 13 đến 14.
+       */
+      size?: number;
+      /**
+       * Lề văn bản Word (mm): Lề trên và dưới từ 20 đến 25 mm, lề trái từ 30 đến 35 mm, lề phải từ 15 đến 20 mm.
+       */
+      margins?: {
+        /**
+         * Lề trên (Word): Từ 20 đến 25 mm.
+         */
+        top?: number;
+        /**
+         * Lề phải (Word): Từ 15 đến 20 mm.
+         */
+        right?: number;
+        /**
+         * Lề dưới (Word): Từ 20 đến 25 mm.
+         */
+        bottom?: number;
+        /**
+         * Lề trái (Word): Từ 30 đến 35 mm.
+         */
+        left?: number;
+      };
     };
   };
   /**

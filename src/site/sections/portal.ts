@@ -153,6 +153,11 @@ export function planPath(slug: string): string {
   return `/ke-hoach/${slug}/`;
 }
 
+/** A plan's page and its Word file. */
+export function planPaths(slug: string): { page: string; docx: string } {
+  return { page: planPath(slug), docx: `/ke-hoach/${slug}.docx` };
+}
+
 /** Newest first, then by title. */
 function newestFirst<T extends { data: { date: string; title?: string } }>(a: T, b: T): number {
   return compareContentDates(b.data.date, a.data.date) || (a.data.title ?? "").localeCompare(b.data.title ?? "", "vi");
