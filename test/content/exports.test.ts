@@ -92,14 +92,24 @@ describe("the built sample's exports validate", () => {
     expect(data.count).toBe(data.exemplars.length);
   });
 
-  it("the year schema accepts a year assembled from the built quarters and refuses a quarter without its year shape", () => {
-    const yearFiles = readdirSync(path.join(siteDir(), "bao-cao")).filter((f) => /^\d{4}\.json$/.test(f));
-    for (const f of yearFiles) expectValid("year", built(`bao-cao/${f}`));
-    const q = built("bao-cao/2019-q1.json") as Record<string, unknown>;
-    const year = { ...q, period: "2019", from: "2019-01-01", to: "2019-12-31", quarters: [q, q, q, q] };
-    expectValid("year", year);
+  it("every year /api/site.json lists exists and validates as a year, and every year JSON is listed", () => {
+    const site = built("api/site.json") as { exports: { years: { period: string; json: string }[] } };
+    const listed = site.exports.years.map((y) => y.json).sort();
+    const onDisk = readdirSync(path.join(siteDir(), "bao-cao")).filter((f) => /^\d{4}\.json$/.test(f)).map((f) => `bao-cao/${f}`).sort();
+    expect(listed).toEqual(onDisk);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const y of site.exports.years) {
+      const data = built(y.json) as { period: string };
+      expectValid("year", data);
+      expect(data.period).toBe(y.period);
+    }
+  });
+
+  it("the year and quarter schemas tell each other's files apart", () => {
+    const q = built("bao-cao/2019-q1.json");
+    const y = built("bao-cao/2019.json");
     expect(exportValidators().year(q)).toBe(false);
-    expect(exportValidators().quarter(year)).toBe(false);
+    expect(exportValidators().quarter(y)).toBe(false);
   });
 
   it("the quarter schema refuses a negative count and an unknown key", () => {

@@ -2,7 +2,7 @@
 import type { SiteGlobals } from "../../globals.ts";
 import type { ReportsData } from "../../sections/reports.ts";
 import { CONTRACT_VERSION } from "../../../content/exports.ts";
-import { quarterPaths } from "../../../reports/view.ts";
+import { quarterPaths, yearPaths } from "../../../reports/view.ts";
 
 export const data = { permalink: "/api/site.json", eleventyExcludeFromCollections: true };
 
@@ -39,6 +39,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
       schemas: "api/schemas/",
       search: "pagefind/",
       quarters: reports.quarters.map((q) => ({ period: q.data.period, json: relative(quarterPaths(q.quarter).json) })),
+      years: reports.years.map((y) => ({ period: String(y.year), json: relative(yearPaths(y.year).json) })),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;
