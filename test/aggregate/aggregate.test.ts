@@ -10,6 +10,7 @@ import { fileOf } from "../../src/aggregate/paths.ts";
 import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
 import { launchBrowser, PHONE, WatchedPage } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/site.ts";
+import { checkHtml } from "../helpers/vnu.ts";
 import { exportValidators } from "../../src/content/exports.ts";
 import { aggregate, type AggregateResult } from "../../src/aggregate/run.ts";
 import { fixtureActivities, fixtureExemplars, makeWorld, quarterOfDate, SITES, type World } from "./fixtures.ts";
@@ -207,6 +208,11 @@ describe("in a real Chromium, without and with JavaScript", () => {
 });
 
 describe("link check", () => {
+  it("every page passes the Nu HTML Checker with no error", async () => {
+    const pages = listFiles(out).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/") && !f.startsWith("nguon/"));
+    expect(await checkHtml(out, pages)).toEqual([]);
+  }, 180_000);
+
   it("every internal link and asset resolves; every link to a unit site's page answers 200 or is its published address", async () => {
     const files = new Set(listFiles(out));
     const published = new Set(
