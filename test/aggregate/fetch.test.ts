@@ -18,6 +18,12 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   const n = (hits.get(url) ?? 0) + 1;
   hits.set(url, n);
   if (url === "/lon.json") return void response.end("x".repeat(1.5 * 1024 * 1024));
+  if (url === "/lon-tung-khuc.json") {
+    // No content-length: the limit must hold while the body streams in.
+    response.writeHead(200, { "transfer-encoding": "chunked" });
+    for (let i = 0; i < 24; i++) response.write("x".repeat(64 * 1024));
+    return void response.end();
+  }
   if (url === "/chap-chon.json") {
     if (n < 3) return void response.writeHead(503).end();
     return void response.end('{"ok":true}');
@@ -39,6 +45,10 @@ afterAll(async () => {
 describe("httpReader", () => {
   it("refuses a file above the size limit", async () => {
     await expect(httpReader(origin, LIMITS)("lon.json")).rejects.toThrow("lon.json: tệp lớn 1,5 MB, quá giới hạn 1 MB.");
+  });
+
+  it("stops reading a body without content-length once it passes the limit", async () => {
+    await expect(httpReader(origin, LIMITS)("lon-tung-khuc.json")).rejects.toThrow("lon-tung-khuc.json: tệp lớn hơn giới hạn 1 MB.");
   });
 
   it("retries a 503 with backoff and then reads the file", async () => {
