@@ -1,4 +1,4 @@
-// npm run bench -- [--count N] [--json] [--keep DIR] [--runs N] [--no-pdf] [--profile DIR]: the benchmark against the baselines (see src/bench/run.ts).
+// npm run bench -- [--count N] [--json] [--keep DIR] [--runs N] [--no-pdf] [--aggregate SxE] [--profile DIR]: the benchmark against the baselines (see src/bench/run.ts).
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -12,6 +12,8 @@ export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep
   --runs N          số lần đo các bước nhỏ (sàn, validate), lấy trung vị
   --no-pdf          bỏ qua bước PDF (cần trình duyệt)
   --pdf-runs N      số lần đo bước PDF (mặc định 3)
+  --aggregate SxE   bước tổng hợp: S nguồn, mỗi nguồn E điển hình (mặc định 150x500)
+  --no-aggregate    bỏ qua bước tổng hợp
   --out TỆP.json    ghi thêm kết quả JSON vào tệp
   --profile THƯ_MỤC ghi hồ sơ CPU (node --cpu-prof) của từng bước vào THƯ_MỤC và in tóm tắt
 `;
@@ -33,6 +35,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
         runs: { type: "string" },
         "no-pdf": { type: "boolean", default: false },
         "pdf-runs": { type: "string" },
+        aggregate: { type: "string", default: "150x500" },
+        "no-aggregate": { type: "boolean", default: false },
         out: { type: "string" },
         profile: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -54,12 +58,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
     io.stderr.write(`--count, --runs và --pdf-runs phải là số nguyên dương.\n\n${USAGE}`);
     return 2;
   }
+  const size = /^([1-9]\d*)x([1-9]\d*)$/.exec(values.aggregate);
+  if (!size) {
+    io.stderr.write(`--aggregate phải có dạng SxE, ví dụ 150x500.\n\n${USAGE}`);
+    return 2;
+  }
   const result = await runBench({
     count,
     runs,
     keep: values.keep,
     pdf: !values["no-pdf"],
     pdfRuns,
+    aggregate: values["no-aggregate"] ? false : { sources: Number(size[1]), exemplars: Number(size[2]) },
     profileDir: values.profile,
     log: values.json ? undefined : (line) => io.stderr.write(`${line}\n`),
   });

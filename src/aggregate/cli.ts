@@ -2,6 +2,7 @@
 import path from "node:path";
 import { formatFinding } from "../content/format.ts";
 import { UsageError } from "../util/cli.ts";
+import { readTime } from "./pages.ts";
 import { aggregate, type AggregateOptions } from "./run.ts";
 
 export interface AggregateIO {
@@ -85,7 +86,7 @@ export async function runAggregate(
     if (bad.length > 0) {
       io.stdout.write(`Không đọc được ${bad.length} nguồn:\n`);
       for (const o of bad) {
-        io.stdout.write(`  ${o.id}: ${o.why}${o.snapshot ? ` Dùng bản đọc được lúc ${o.snapshot.readAt}.` : " Chưa có bản đọc được nào."}\n`);
+        io.stdout.write(`  ${o.id}: ${o.why}${o.snapshot ? ` Dùng bản đọc được ${readTime(o.snapshot.readAt)}.` : " Chưa có bản đọc được nào."}\n`);
       }
     }
     return 0;

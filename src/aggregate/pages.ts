@@ -4,7 +4,7 @@
 import { schemaAt } from "../content/schemas.ts";
 import { parseQuarter, quarterLabel } from "../reports/quarter.ts";
 import { html, type SafeHtml } from "../site/html.ts";
-import { formatDateVi, vietnamDateOfInstant } from "../vi/date.ts";
+import { formatDateVi, VIETNAM_TIME_ZONE, vietnamDateOfInstant } from "../vi/date.ts";
 import { viCollator } from "../vi/text.ts";
 import type { CityPeriod, SourceRow } from "./figures.ts";
 import type { CityExemplar, SourceOutcome } from "./model.ts";
@@ -35,7 +35,8 @@ function labels(kind: "exemplar" | "site", segments: string[]): Record<string, s
   return schemaAt(kind, segments)?.["x-labels"] ?? {};
 }
 
-const KIND_LABELS = (): Record<string, string> => labels("exemplar", ["kind"]);
+let kindLabels: Record<string, string> | undefined;
+const KIND_LABELS = (): Record<string, string> => (kindLabels ??= labels("exemplar", ["kind"]));
 const LEVEL_LABELS = (): Record<string, string> => labels("site", ["organisation", "level"]);
 
 const NAV: [string, string][] = [
@@ -45,11 +46,17 @@ const NAV: [string, string][] = [
   [PATHS.search, "Tìm kiếm"],
 ];
 
-/** "ngày 1 tháng 12 năm 2026, 13:05" (giờ Hà Nội). */
+const clock = new Intl.DateTimeFormat("vi-VN", { timeZone: VIETNAM_TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
+const readTimes = new Map<string, string>();
+
+/** "ngày 1 tháng 12 năm 2026, 13:05" (giờ Hà Nội); every page's footer asks for the same few. */
 export function readTime(iso: string): string {
-  const at = new Date(iso);
-  const time = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false }).format(at);
-  return `${formatDateVi(vietnamDateOfInstant(at))}, ${time}`;
+  let text = readTimes.get(iso);
+  if (text === undefined) {
+    const at = new Date(iso);
+    readTimes.set(iso, (text = `${formatDateVi(vietnamDateOfInstant(at))}, ${clock.format(at)}`));
+  }
+  return text;
 }
 
 const number = (n: number): string => n.toLocaleString("vi-VN");

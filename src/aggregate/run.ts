@@ -15,7 +15,7 @@ import { DEFAULT_CACHE_DIR, loadCopy, saveCopy } from "./cache.ts";
 import { DEFAULT_LIMITS, type FetchLimits, folderReader, httpReader, mapPool, ReadError } from "./fetch.ts";
 import { cityPeriods, cityQuarter, cityQuarterJson, cityYear, cityYearJson } from "./figures.ts";
 import type { CityExemplar, SourceOutcome } from "./model.ts";
-import { type CityView, writeExemplarPages, writeHome, writeNotFound, writeReportPages, writeSearch } from "./pages.ts";
+import { type CityView, readTime, writeExemplarPages, writeHome, writeNotFound, writeReportPages, writeSearch } from "./pages.ts";
 import { fileOf, filterPath, makeUrl, PATHS, quarterPath, sourceIndexPath, yearPath } from "./paths.ts";
 import { readSnapshot } from "./read.ts";
 import { readSources, type Source } from "./sources.ts";
@@ -123,7 +123,7 @@ export async function aggregate(options: AggregateOptions): Promise<AggregateRes
 
   const outcomes = await mapPool(config.sources, options.concurrency ?? 8, async (s) => {
     const o = await readOne(s, cacheDir, limits, s.name);
-    log(o.ok ? `  ✓ ${s.id}` : `  ✗ ${s.id}: ${o.why}${o.snapshot ? ` (dùng bản đọc lúc ${o.snapshot.readAt})` : ""}`);
+    log(o.ok ? `  ✓ ${s.id}` : `  ✗ ${s.id}: ${o.why}${o.snapshot ? ` (dùng bản đọc được ${readTime(o.snapshot.readAt)})` : ""}`);
     return o;
   });
   const tRead = performance.now();

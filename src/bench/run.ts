@@ -1,12 +1,14 @@
 // The benchmark: one run measures the floor, our validator, bare Eleventy, our build, our rebuild and the PDF step, each in a child process.
 import { existsSync } from "node:fs";
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { CACHE_ENV } from "../build/cache.ts";
 import type { SiteConfig } from "../content/model.ts";
+import { serveStatic } from "../site/serve.ts";
+import { generateExports } from "./aggregate.ts";
 import { baselineCommand, prepareBaseline } from "./baseline.ts";
 import { generateCorpus, type CorpusSummary } from "./corpus.ts";
 import { median, parseStepReport, runMeasured, type ChildMeasure } from "./measure.ts";
@@ -14,7 +16,7 @@ import { summariseProfileFile, type ProfileSummary } from "./profile.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export const STEP_IDS = ["floor", "validate", "validateWarm", "validateCli", "eleventy", "build", "rebuild", "pdf"] as const;
+export const STEP_IDS = ["floor", "validate", "validateWarm", "validateCli", "eleventy", "build", "rebuild", "pdf", "aggregate"] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /** Vietnamese labels of the table rows. */
@@ -27,6 +29,7 @@ export const STEP_LABELS: Record<StepId, string> = {
   build: "Dựng đầy đủ --no-pdf (bộ đệm rỗng)",
   rebuild: "Dựng lại sau khi sửa 1 điển hình",
   pdf: "Bản tin PDF ~200 trang (của ta)",
+  aggregate: "npm run aggregate: nguồn × điển hình, phục vụ tại 127.0.0.1",
 };
 
 export interface StepResult {
@@ -44,7 +47,7 @@ export interface StepResult {
 }
 
 export interface Target {
-  id: "validateRate" | "fullVsEleventy" | "rebuildVsFull" | "pdfVsBare" | "peakRss";
+  id: "validateRate" | "fullVsEleventy" | "rebuildVsFull" | "pdfVsBare" | "peakRss" | "aggregateTime";
   label: string;
   value: number | null;
   /** `value` must be ≥ this (`min`) or ≤ this (`max`). */
@@ -72,6 +75,8 @@ export interface BenchOptions {
   runs?: number;
   /** Measure the PDF step (needs a browser); default true. When false, or when no browser is found, the PDF row is n/a. */
   pdf?: boolean;
+  /** The aggregate row: this many synthetic sources of this many exemplars each (default 150 × 500); false to skip. */
+  aggregate?: { sources: number; exemplars: number } | false;
   /** Runs of the PDF benchmark (median). */
   pdfRuns?: number;
   seed?: number;
@@ -144,6 +149,36 @@ async function childStep(id: StepId, command: string, args: string[], env: Recor
   return { id, ms: m.wallMs, cpuMs: m.cpuMs, peakRssBytes: m.peakRssBytes, runs: 1, ok, detail: ok ? detail(m) : {}, ...(ok ? {} : { error: failure(m, id) }) };
 }
 
+/**
+ * The aggregate row: synthetic exports of many sites served from one local server (in this process), then
+ * `npm run aggregate` over them in a child process whose wall time and peak memory are the row's.
+ */
+async function aggregateRow(
+  root: string,
+  size: { sources: number; exemplars: number },
+  prof: (id: StepId, c: [string, string[]]) => [string, string[]],
+  log: (line: string) => void,
+): Promise<StepResult> {
+  const dir = path.join(root, "aggregate");
+  log(`Tạo ${size.sources} nguồn × ${size.exemplars} điển hình cho bước tổng hợp…`);
+  const corpus = await generateExports(path.join(dir, "sites"), size.sources, size.exemplars);
+  const server = await serveStatic(path.join(dir, "sites"));
+  try {
+    const sourcesFile = path.join(dir, "nguon.yaml");
+    await writeFile(sourcesFile, `sources:\n${corpus.ids.map((id) => `  - id: ${id}\n    url: ${server.origin}/${id}/\n`).join("")}`);
+    const args = ["--sources", sourcesFile, "--out", path.join(dir, "out"), "--cache", path.join(dir, "cache")];
+    return await childStep("aggregate", ...prof("aggregate", tsxArgs("scripts/aggregate.ts", args)), {}, (m) => ({
+      sources: size.sources,
+      exemplarsPerSource: size.exemplars,
+      exportBytes: corpus.bytes,
+      pages: Number(/\(([\d.]+) trang\)/.exec(m.stdout)?.[1]?.replace(/\./g, "") ?? NaN),
+      read: (m.stdout.match(/^  ✓ /gm) ?? []).length,
+    }));
+  } finally {
+    await server.close();
+  }
+}
+
 /** Changes one exemplar the way an author would: one more sentence at the end of its article. */
 export async function touchOneExemplar(contentDir: string): Promise<string> {
   const years = (await readdir(path.join(contentDir, "exemplars"))).sort();
@@ -176,6 +211,13 @@ function ratio(a: StepResult | null, b: StepResult | null): number | null {
   return a?.ok && b?.ok && b.ms > 0 ? a.ms / b.ms : null;
 }
 
+/** The aggregate row's time, counted against its target only at full size (150 × 500 or more). */
+function aggregateSeconds(step: StepResult | null): number | null {
+  if (!step?.ok) return null;
+  const d = step.detail as { sources?: number; exemplarsPerSource?: number };
+  return (d.sources ?? 0) >= 150 && (d.exemplarsPerSource ?? 0) >= 500 ? step.ms / 1000 : null;
+}
+
 export function evaluateTargets(steps: Record<StepId, StepResult | null>): { ratios: BenchResult["ratios"]; targets: Target[] } {
   const pdf = steps.pdf;
   const pdfRatio = pdf?.ok && typeof pdf.detail.ratio === "number" ? pdf.detail.ratio : null;
@@ -204,6 +246,7 @@ export function evaluateTargets(steps: Record<StepId, StepResult | null>): { rat
       target("rebuildVsFull", "dựng lại ≤ 0,25 × dựng đầy đủ", ratios.rebuildVsFull, 0.25, "max"),
       target("pdfVsBare", "PDF ≤ 1,3 × page.pdf() trần", ratios.pdfVsBare, 1.3, "max"),
       target("peakRss", "bộ nhớ đỉnh ≤ 1,5 GiB (validate, dựng, dựng lại)", peak, 1.5, "max"),
+      target("aggregateTime", "tổng hợp 150 nguồn × 500 điển hình ≤ 60 s", aggregateSeconds(steps.aggregate), 60, "max"),
     ],
   };
 }
@@ -273,6 +316,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
+    if (options.aggregate !== false) record(await aggregateRow(root, options.aggregate ?? { sources: 150, exemplars: 500 }, prof, log));
+
     if (profileDir) {
       for (const step of Object.values(steps)) {
         const profile = step?.ok ? await largestProfile(path.join(profileDir, step.id)) : undefined;
@@ -321,6 +366,7 @@ export function formatBench(r: BenchResult): string {
     const phases = s.detail.phases as Record<string, number> | undefined;
     if (phases) notes.push(Object.entries(phases).filter(([k]) => k !== "Tổng").map(([k, v]) => `${k} ${num(v / 1000, 1)}`).join(" · "));
     if (id === "pdf" && typeof s.detail.bareMs === "number") notes.push(`${s.detail.pages} trang; page.pdf() trần ${num((s.detail.bareMs as number) / 1000)} s; RSS gồm cả Chromium và lượt trần`);
+    if (id === "aggregate") notes.push(`${s.detail.sources} nguồn × ${s.detail.exemplarsPerSource} điển hình, ${s.detail.pages} trang HTML`);
     rows.push([STEP_LABELS[id], num(s.ms / 1000), num(s.cpuMs / 1000), num(s.peakRssBytes / 2 ** 20, 0), notes.join("; ")]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
@@ -338,7 +384,16 @@ export function formatBench(r: BenchResult): string {
   lines.push("");
   lines.push("Mục tiêu:");
   for (const t of r.targets) {
-    const value = t.value === null ? "n/a" : t.id === "validateRate" ? `${Math.round(t.value).toLocaleString("vi-VN")} tệp/s` : t.id === "peakRss" ? `${num(t.value)} GiB` : `${num(t.value)}×`;
+    const value =
+      t.value === null
+        ? "n/a"
+        : t.id === "validateRate"
+          ? `${Math.round(t.value).toLocaleString("vi-VN")} tệp/s`
+          : t.id === "peakRss"
+            ? `${num(t.value)} GiB`
+            : t.id === "aggregateTime"
+              ? `${num(t.value, 1)} s`
+              : `${num(t.value)}×`;
     lines.push(`  ${t.pass === null ? "N/A " : t.pass ? "PASS" : "FAIL"}  ${t.label}: ${value}`);
   }
   lines.push("");

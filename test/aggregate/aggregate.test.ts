@@ -2,8 +2,15 @@
 // files, unreadable sources are reported with why, the last good copy stands in with its date, every exemplar links to
 // its page on its unit's site, source text is escaped, and the JSON keeps the contract.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileOf } from "../../src/aggregate/paths.ts";
+import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { launchBrowser, PHONE, WatchedPage } from "../helpers/browser.ts";
+import { listFiles } from "../helpers/site.ts";
+import { checkHtml } from "../helpers/vnu.ts";
 import { exportValidators } from "../../src/content/exports.ts";
 import { aggregate, type AggregateResult } from "../../src/aggregate/run.ts";
 import { fixtureActivities, fixtureExemplars, makeWorld, quarterOfDate, SITES, type World } from "./fixtures.ts";
@@ -131,6 +138,110 @@ describe("the exemplar list", () => {
     const list = read("dien-hinh/don-vi/phuong-binh/index.html");
     expect(list).toContain("Tổ dân phố &lt;b&gt;xanh&lt;/b&gt; &amp; “sạch” số 5");
     expect(list).not.toContain("<b>xanh</b>");
+  });
+});
+
+describe("in a real Chromium, without and with JavaScript", () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const PAGES = ["/", "/dien-hinh/", "/dien-hinh/don-vi/phuong-an/", "/dien-hinh/loai/ca-nhan/", "/bao-cao/", "/bao-cao/2019-q2/", "/bao-cao/2019/", "/tim-kiem/"];
+
+  beforeAll(async () => {
+    server = await serveStatic(out);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("every page type loads without JavaScript, with no failed request, and has no serious WCAG 2.2 AA violation", async () => {
+    const page = await WatchedPage.open(browser, { javaScript: false });
+    const phone = await WatchedPage.open(browser, { viewport: PHONE });
+    for (const p of PAGES) {
+      const { status, problems } = await page.visit(server.origin + p);
+      expect(status, p).toBe(200);
+      expect(problems, p).toEqual([]);
+      expect(await page.page.$eval("h1", (h) => h.textContent ?? ""), p).not.toBe("");
+      await phone.visit(server.origin + p);
+      const wide = await phone.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+      expect(wide, `${p} scrolls sideways at 360 px`).toBe(false);
+      await phone.page.evaluate(AXE);
+      const violations = await phone.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+      });
+      expect(violations, p).toEqual([]);
+    }
+    await page.page.close();
+    await phone.page.close();
+  });
+
+  it("filters work without JavaScript: open a group, follow a link, see only that unit's exemplars", async () => {
+    const page = await WatchedPage.open(browser, { javaScript: false });
+    await page.visit(`${server.origin}/dien-hinh/`);
+    const group = await page.page.$$("details.filter-group > summary");
+    await group[0]?.click();
+    await Promise.all([page.page.waitForNavigation(), page.page.click('details.filter-group[open] a[href="/dien-hinh/don-vi/xa-cuong/"]')]);
+    expect(new URL(page.page.url()).pathname).toBe("/dien-hinh/don-vi/xa-cuong/");
+    const titles = await page.page.$$eval(".card-title", (els) => els.map((e) => e.textContent?.trim()));
+    expect(titles.sort()).toEqual(["Hợp tác xã rau sạch thôn Đông", "Ông Phạm Văn Đức hiến đất làm đường"]);
+    expect(page.takeProblems()).toEqual([]);
+    await page.page.close();
+  });
+
+  it("search merges the copied index of the folder source and says which unit sites refuse cross-origin reads", async () => {
+    const page = await WatchedPage.open(browser);
+    await page.visit(`${server.origin}/tim-kiem/`);
+    await page.page.type("#q", "rau sach");
+    await page.page.waitForFunction(() => /Tìm thấy|Không tìm thấy|Chưa tải/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), { timeout: 20_000 });
+    const links = await page.page.$$eval("[data-search-results] a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toContain("https://cuong.example.vn/dien-hinh/hop-tac-xa-rau-sach/");
+    // The served unit sites send no CORS header, as a host without it would: their indexes are counted, not merged.
+    expect(await page.page.$eval("[data-search-status]", (e) => e.textContent)).toContain("Chưa ghép được chỉ mục của 2 đơn vị");
+    const unexpected = page.takeProblems().filter((p) => !/CORS|net::ERR_FAILED/.test(p));
+    expect(unexpected).toEqual([]);
+    await page.page.close();
+  });
+});
+
+describe("link check", () => {
+  it("every page passes the Nu HTML Checker with no error", async () => {
+    const pages = listFiles(out).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/") && !f.startsWith("nguon/"));
+    expect(await checkHtml(out, pages)).toEqual([]);
+  }, 180_000);
+
+  it("every internal link and asset resolves; every link to a unit site's page answers 200 or is its published address", async () => {
+    const files = new Set(listFiles(out));
+    const published = new Set(
+      (JSON.parse(readFileSync(path.join(world.built["xa-cuong"], "api/exemplars.json"), "utf8")) as { exemplars: { url: string }[] }).exemplars.map((e) => e.url),
+    );
+    published.add("https://cuong.example.vn/");
+    published.add("https://cuong.example.vn/tim-kiem/");
+    const external = new Set<string>();
+    const broken: string[] = [];
+    for (const file of [...files].filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"))) {
+      const text = read(file);
+      for (const [, , raw] of text.matchAll(/\s(href|src|action)="([^"]*)"/g)) {
+        const value = (raw as string).replace(/&amp;/g, "&");
+        if (value.startsWith("#")) continue;
+        if (value.startsWith("/")) {
+          const target = fileOf(decodeURIComponent(value.split(/[?#]/)[0] as string));
+          if (!files.has(target)) broken.push(`${file}: ${value}`);
+        } else external.add(value);
+      }
+    }
+    expect(broken).toEqual([]);
+    for (const href of external) {
+      const u = new URL(href);
+      if (u.hostname === "127.0.0.1") {
+        const response = await fetch(href);
+        expect(response.status, href).toBe(200);
+      } else expect(published.has(href), href).toBe(true);
+    }
+    expect([...external].filter((h) => h.includes("127.0.0.1")).length).toBeGreaterThan(5);
   });
 });
 

@@ -12,7 +12,7 @@ describe("npm run bench (smoke, N = 50)", () => {
   it("runs every step, including our rebuild and the PDF step, and prints one JSON line only with --json", async () => {
     const stdout = sink();
     const stderr = sink();
-    const code = await main(["--count", "50", "--json", "--runs", "1", "--pdf-runs", "1"], { stdout, stderr });
+    const code = await main(["--count", "50", "--json", "--runs", "1", "--pdf-runs", "1", "--aggregate", "4x20"], { stdout, stderr });
     const lines = stdout.text.trim().split("\n");
     expect(lines).toHaveLength(1);
     const r = JSON.parse(lines[0]!) as BenchResult;
@@ -40,10 +40,13 @@ describe("npm run bench (smoke, N = 50)", () => {
     expect(Object.keys(r.steps.build!.detail.phases as object).length).toBeGreaterThan(2);
     expect(r.steps.pdf!.detail).toMatchObject({ pages: expect.any(Number), bareMs: expect.any(Number) });
     expect(r.steps.pdf!.detail.pages as number).toBeGreaterThan(150);
+    expect(r.steps.aggregate!.detail).toMatchObject({ sources: 4, exemplarsPerSource: 20, read: 4 });
+    expect(r.steps.aggregate!.detail.pages as number).toBeGreaterThan(10);
 
     for (const key of ["fullVsEleventy", "validateVsFloor", "rebuildVsFull", "pdfVsBare"] as const) expect(r.ratios[key], key).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.id)).toEqual(["validateRate", "fullVsEleventy", "rebuildVsFull", "pdfVsBare", "peakRss"]);
-    for (const t of r.targets) expect(typeof t.pass, t.id).toBe("boolean");
+    expect(r.targets.map((t) => t.id)).toEqual(["validateRate", "fullVsEleventy", "rebuildVsFull", "pdfVsBare", "peakRss", "aggregateTime"]);
+    // The aggregate's target counts only at full size (150 × 500); the smoke run is smaller.
+    for (const t of r.targets) expect(typeof t.pass, t.id).toBe(t.id === "aggregateTime" ? "object" : "boolean");
   }, 900_000);
 
   it("prints the table with the ratios and PASS/FAIL lines, then the JSON line", async () => {
@@ -58,6 +61,7 @@ describe("npm run bench (smoke, N = 50)", () => {
       build: step("build", 16_000),
       rebuild: step("rebuild", 4000),
       pdf: null,
+      aggregate: step("aggregate", 30_000, { sources: 150, exemplarsPerSource: 500, pages: 2000 }),
     };
     const { ratios, targets } = evaluateTargets(steps);
     expect(ratios).toEqual({ fullVsEleventy: 1.6, validateVsFloor: 2, rebuildVsFull: 0.25, pdfVsBare: null });
@@ -67,6 +71,7 @@ describe("npm run bench (smoke, N = 50)", () => {
       ["rebuildVsFull", true],
       ["pdfVsBare", null],
       ["peakRss", true],
+      ["aggregateTime", true],
     ]);
     const text = formatBench({
       schema: "guong-sang-bench/1",
@@ -82,5 +87,6 @@ describe("npm run bench (smoke, N = 50)", () => {
     expect(text).toContain("PASS  dựng lại ≤ 0,25 × dựng đầy đủ: 0,25×");
     expect(text).toContain("N/A   PDF ≤ 1,3 × page.pdf() trần: n/a");
     expect(text).toContain("PASS  validate ≥ 10 000 tệp/giây: 10.000 tệp/s");
+    expect(text).toContain("PASS  tổng hợp 150 nguồn × 500 điển hình ≤ 60 s: 30,0 s");
   });
 });

@@ -26,9 +26,14 @@
     try { var u = new URL(href, location.href); return u.protocol === "http:" || u.protocol === "https:" ? u.href : ""; } catch (e) { return ""; }
   }
 
+  // A unit's index is merged only once a plain fetch of its entry file succeeds: a site that refuses cross-origin reads
+  // is counted and named in the status line, and never half-merged into Pagefind.
   function mergeOne(pf, source) {
-    var merges = [pf.mergeIndex(source.index, { baseUrl: source.base })];
-    return fetch(source.index + "gs-bundles.json").then(function (r) { return r.ok ? r.json() : { bundles: [] }; }).then(function (m) {
+    return fetch(source.index + "pagefind-entry.json").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return fetch(source.index + "gs-bundles.json").then(function (b) { return b.ok ? b.json() : { bundles: [] }; }, function () { return { bundles: [] }; });
+    }).then(function (m) {
+      var merges = [pf.mergeIndex(source.index, { baseUrl: source.base })];
       (m.bundles || []).forEach(function (name) { merges.push(pf.mergeIndex(source.index + name, { baseUrl: source.base })); });
       return Promise.all(merges);
     }).catch(function () { missing++; });
