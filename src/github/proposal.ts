@@ -78,7 +78,7 @@ export async function runFromIssue(io: CommandIO): Promise<number> {
     for (const m of out.messages) io.stderr(`${m}\n`);
     return 0;
   }
-  io.stderr(`${result.file ? `Đã ghi ${result.file} nhưng đề xuất còn lỗi:\n` : "Đề xuất còn lỗi:\n"}${out.messages.map((m) => `  ${m}`).join("\n")}\n`);
+  io.stderr(`${result.status === "invalid" && result.file ? `Đã ghi ${result.file} nhưng đề xuất còn lỗi:\n` : "Đề xuất còn lỗi:\n"}${out.messages.map((m) => `  ${m}`).join("\n")}\n`);
   return 1;
 }
 
@@ -87,14 +87,14 @@ interface IssueEvent {
 }
 
 /** Workflow step 1: the issue's body into `DIR/issue-body.md` and its attached images into `DIR/images/`. */
-export async function runPrepare(io: CommandIO, dir: string): Promise<number> {
+export async function runPrepare(io: CommandIO, dir: string, fetchImpl?: typeof fetch): Promise<number> {
   const event = readEvent(io.env) as IssueEvent;
   const body = event.issue?.body ?? "";
   await mkdir(path.join(dir, "images"), { recursive: true });
   await writeFile(path.join(dir, "issue-body.md"), body);
   const catalogues = readCatalogues(path.join(io.cwd, "content"));
   const urls = parseIssueBody(body, catalogues).images.map((i) => i.url);
-  const downloads = await downloadAttachments(urls, path.join(dir, "images"), { ...(io.env.GITHUB_TOKEN ? { token: io.env.GITHUB_TOKEN } : {}) });
+  const downloads = await downloadAttachments(urls, path.join(dir, "images"), { ...(io.env.GITHUB_TOKEN ? { token: io.env.GITHUB_TOKEN } : {}), ...(fetchImpl ? { fetchImpl } : {}) });
   await writeFile(path.join(dir, "downloads.json"), `${JSON.stringify(downloads, null, 2)}\n`);
   for (const d of downloads) io.stdout("file" in d ? `Đã tải ${d.url}\n` : `Không tải ${d.url}: ${d.problem}\n`);
   return 0;

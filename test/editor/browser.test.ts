@@ -119,9 +119,8 @@ async function fillProposal(page: Page, p: Proposal, image: string): Promise<voi
   await choose(page, "Đơn vị đề xuất", p.unit.name);
   await choose(page, "Phường (không bắt buộc)", p.ward.name);
   await choose(page, "Lĩnh vực", p.field.name);
-  const date = await controlId(page, "Ngày đề xuất");
-  await page.locator(`[id="${date}"]`).click();
-  await page.keyboard.type("05192019");
+  // A date input: the browser's picker delivers the value as the input's value, which `fill` does.
+  await typeInto(page, "Ngày đề xuất", "2019-05-19");
   await typeInto(page, "Trích ngang", p.summary);
   await page.locator("button ::-p-text(kết quả đạt được)").click();
   await page.locator('textarea[id^="item-field"]').fill(p.achievement);
