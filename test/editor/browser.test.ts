@@ -141,14 +141,20 @@ async function save(page: Page): Promise<void> {
   await page.locator("button ::-p-text(Lưu)").click();
 }
 
-/** Waits for Decap's "saved" notice; on failure keeps a screenshot of what the clerk saw. */
-async function expectSavedNotice(page: Page, name: string): Promise<void> {
-  try {
-    await page.waitForSelector("::-p-text(Thay đổi đã được lưu)");
-  } catch (error) {
-    await page.screenshot({ path: path.join(tmpdir(), `gs-editor-${name}.png`), fullPage: true });
-    throw error;
+/** Waits until the save is a branch in the repository; on failure keeps a screenshot and what the editor said. */
+async function expectSavedNotice(page: Page, name: string, slug: string): Promise<void> {
+  const deadline = Date.now() + SLOW;
+  while (Date.now() < deadline) {
+    if (git(repo.dir, "branch", "--list", `cms/exemplars/*/${slug}`)) {
+      // The editor tells the clerk too.
+      await page.waitForSelector("::-p-text(Thay đổi đã được lưu)");
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
   }
+  await page.screenshot({ path: path.join(tmpdir(), `gs-editor-${name}.png`), fullPage: true });
+  const said = await page.evaluate(() => document.body.innerText.split("\n").filter((l) => /bắt buộc|Không thể|lỗi|không khớp/i.test(l)).join("\n"));
+  throw new Error(`No branch for ${slug} after saving. The editor said:\n${said}\n${editor.output()}`);
 }
 
 function validate(dir: string): { code: number; out: string } {
@@ -211,7 +217,7 @@ describe("npm run editor in Chromium", () => {
     const preview = page.frames().find((f) => f !== page.mainFrame());
     await preview!.waitForSelector("article.exemplar h1 ::-p-text(giữ phố sạch đẹp)");
     await save(page);
-    await expectSavedNotice(page, "desktop");
+    await expectSavedNotice(page, "desktop", slugify(p.title));
     expectSavedBranch(p);
     expect(offSite).toEqual([]);
     await page.close();
@@ -234,7 +240,7 @@ describe("npm run editor in Chromium", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     await fillProposal(page, p, imageFile());
     await save(page);
-    await expectSavedNotice(page, "phone");
+    await expectSavedNotice(page, "phone", slugify(p.title));
     expectSavedBranch(p);
     expect(width).toBeGreaterThan(0);
     await page.close();
