@@ -59,6 +59,24 @@ async function typeInto(page: Page, label: string, value: string): Promise<void>
   await page.locator(`[id="${await controlId(page, label)}"]`).fill(value);
 }
 
+/**
+ * A date picker delivers its choice as the input's new value and an `input` event. Set through the prototype's
+ * setter, as the browser does, so React sees the change (setting `.value` on the element would be swallowed).
+ */
+async function pickDate(page: Page, label: string, isoDate: string): Promise<void> {
+  await page.$eval(
+    `[id="${await controlId(page, label)}"]`,
+    (el, value) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+      setter?.call(el, value);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    isoDate,
+  );
+  expect(await page.$eval(`[id="${await controlId(page, label)}"]`, (el) => (el as HTMLInputElement).value)).toBe(isoDate);
+}
+
 /** Picks an option of a select by the name shown (react-select: type to filter, then choose the option). */
 async function choose(page: Page, label: string, optionName: string): Promise<void> {
   const id = await controlId(page, label);
@@ -111,27 +129,28 @@ function imageFile(): string {
   return file;
 }
 
-async function fillProposal(page: Page, p: Proposal, image: string): Promise<void> {
-  await typeInto(page, "Tiêu đề", p.title);
+async function fillProposal(page: Page, p: Proposal, image?: string): Promise<void> {
+  if (p.title) await typeInto(page, "Tiêu đề", p.title);
   await choose(page, "Loại điển hình", "Cá nhân");
   await typeInto(page, "Họ tên / tên gọi", p.name);
   await typeInto(page, "Năm sinh (không bắt buộc)", String(p.birthYear));
   await choose(page, "Đơn vị đề xuất", p.unit.name);
   await choose(page, "Phường (không bắt buộc)", p.ward.name);
   await choose(page, "Lĩnh vực", p.field.name);
-  // A date input: the browser's picker delivers the value as the input's value, which `fill` does.
-  await typeInto(page, "Ngày đề xuất", "2019-05-19");
+  await pickDate(page, "Ngày đề xuất", "2019-05-19");
   await typeInto(page, "Trích ngang", p.summary);
   await page.locator("button ::-p-text(kết quả đạt được)").click();
   await page.locator('textarea[id^="item-field"]').fill(p.achievement);
   await choose(page, "Kênh tuyên truyền", p.channel.name);
   await page.locator(`[id="${await controlId(page, "Đồng ý công bố (không bắt buộc)")}"]`).click();
-  // The image: uploaded through the media library, then described.
-  await page.locator("button ::-p-text(Chọn một hình)").click();
-  const upload = await page.waitForSelector('input[type="file"]');
-  await upload!.uploadFile(image);
-  await page.locator("button ::-p-text(Lấy những cái đã chọn)").click();
-  await typeInto(page, "Mô tả ảnh", p.alt);
+  if (image) {
+    // The image: uploaded through the media library, then described.
+    await page.locator("button ::-p-text(Chọn một hình)").click();
+    const upload = await page.waitForSelector('input[type="file"]');
+    await upload!.uploadFile(image);
+    await page.locator("button ::-p-text(Lấy những cái đã chọn)").click();
+    await typeInto(page, "Mô tả ảnh", p.alt);
+  }
   const body = await page.waitForSelector('[data-slate-editor="true"]');
   await body!.click();
   await page.keyboard.type(p.body);
@@ -223,13 +242,16 @@ describe("npm run editor in Chromium", () => {
     await page.close();
   }, 600_000);
 
-  it("refuses to save without a required field and names it", async () => {
+  it("refuses to save without a required field and names it (and only it: the image is optional)", async () => {
     const p = proposal("Hai");
     const { page } = await openNewExemplar(DESKTOP);
-    await fillProposal(page, { ...p, title: "" }, imageFile());
+    await fillProposal(page, { ...p, title: "" });
     const before = git(repo.dir, "branch", "--list", "cms/*");
     await save(page);
     await page.waitForSelector("::-p-text(Tiêu đề bắt buộc nhập.)");
+    // Every field the editor flags (shown upper-case by its style): the title, and nothing else.
+    const flagged = await page.evaluate(() => document.body.innerText.split("\n").filter((l) => /bắt buộc nhập\.$/i.test(l.trim())));
+    expect(flagged.map((l) => l.trim().toLowerCase())).toEqual(["tiêu đề bắt buộc nhập."]);
     expect(git(repo.dir, "branch", "--list", "cms/*")).toBe(before);
     await page.close();
   }, 600_000);
