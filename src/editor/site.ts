@@ -9,7 +9,7 @@ import { readCatalogues } from "../new/site.ts";
 import { escapeHtml } from "../site/html.ts";
 import { makeUrl, normalisePrefix } from "../site/url.ts";
 import type { EditorPageData } from "./browser/preview.ts";
-import { renderEditorConfig, type EditorBackend } from "./config.ts";
+import { renderEditorConfig, requiredIfPresent, type EditorBackend } from "./config.ts";
 
 /** Site path of the editor. */
 export const EDITOR_PATH = "/quan-tri/";
@@ -68,7 +68,7 @@ export function editorPage(options: EditorPageOptions): string {
   for (const [list, items] of Object.entries(readCatalogues(options.contentDir))) {
     names[list] = Object.fromEntries(items.map((i) => [i.id, i.name]));
   }
-  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css") };
+  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent() };
   return `<!doctype html>
 <html lang="vi">
 <head>

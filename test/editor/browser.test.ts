@@ -40,8 +40,9 @@ async function openNewExemplar(viewport: typeof DESKTOP | typeof PHONE): Promise
     if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:)/.test(url)) offSite.push(url);
   });
   await page.goto(editor.url);
-  // The local git server needs no password: "Đăng nhập" just enters.
-  await page.locator("button ::-p-text(Đăng nhập)").click();
+  // The local git server needs no password: "Đăng nhập" just enters (once per browser profile).
+  await page.waitForFunction(() => location.hash.startsWith("#/collections") || [...document.querySelectorAll("button")].some((b) => b.textContent?.includes("Đăng nhập")));
+  if (!(await page.evaluate(() => location.hash.startsWith("#/collections")))) await page.locator("button ::-p-text(Đăng nhập)").click();
   await page.waitForFunction(() => location.hash.startsWith("#/collections"));
   await page.goto(`${editor.url}#/collections/exemplars/new`);
   await page.waitForSelector("label ::-p-text(Tiêu đề)");
@@ -242,7 +243,7 @@ describe("npm run editor in Chromium", () => {
     await page.close();
   }, 600_000);
 
-  it("refuses to save without a required field and names it (and only it: the image is optional)", async () => {
+  it("refuses to save without a required field and names it (only it: the image is optional, but never without its description)", async () => {
     const p = proposal("Hai");
     const { page } = await openNewExemplar(DESKTOP);
     await fillProposal(page, { ...p, title: "" });
@@ -252,6 +253,15 @@ describe("npm run editor in Chromium", () => {
     // Every field the editor flags (shown upper-case by its style): the title, and nothing else.
     const flagged = await page.evaluate(() => document.body.innerText.split("\n").filter((l) => /bắt buộc nhập\.$/i.test(l.trim())));
     expect(flagged.map((l) => l.trim().toLowerCase())).toEqual(["tiêu đề bắt buộc nhập."]);
+    expect(git(repo.dir, "branch", "--list", "cms/*")).toBe(before);
+    // With the title, but a photo without its description: refused too, naming the field.
+    await typeInto(page, "Tiêu đề", p.title);
+    await page.locator("button ::-p-text(Chọn một hình)").click();
+    const upload = await page.waitForSelector('input[type="file"]');
+    await upload!.uploadFile(imageFile());
+    await page.locator("button ::-p-text(Lấy những cái đã chọn)").click();
+    await save(page);
+    await page.waitForSelector('::-p-text(Mục "Ảnh" còn thiếu "Mô tả ảnh": hãy điền, hoặc bỏ trống cả mục.)');
     expect(git(repo.dir, "branch", "--list", "cms/*")).toBe(before);
     await page.close();
   }, 600_000);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, inject, it } from "vitest";
 import { CONTENT_TYPES, type ContentType } from "../../src/content/model.ts";
-import { renderEditorConfig, type EditorField } from "../../src/editor/config.ts";
+import { renderEditorConfig, requiredIfPresent, type EditorField } from "../../src/editor/config.ts";
 import { publishedBackend } from "../../src/editor/site.ts";
 import { readCatalogues } from "../../src/new/site.ts";
 
@@ -52,7 +52,7 @@ describe("the editor configuration", () => {
 
   it.each(Object.keys(CONTENT_TYPES) as ContentType[])("asks for every %s field with the schema's title, description and requirement", (type) => {
     const collection = config().collections.find((x) => x.folder === `content/${CONTENT_TYPES[type].folder}`)!;
-    const check = (fields: EditorField[], node: RawSchema, where: string) => {
+    const check = (fields: EditorField[], node: RawSchema, where: string, optionalObject = false) => {
       const names = Object.keys(node.properties ?? {});
       expect(fields.map((f) => f.name).filter((n) => n !== "body"), where).toEqual(names);
       for (const name of names) {
@@ -61,12 +61,16 @@ describe("the editor configuration", () => {
         expect(field.label, `${where}.${name}`).toBe(prop.title);
         expect(String(field.hint).startsWith(prop.description ?? ""), `${where}.${name}`).toBe(true);
         if (prop.type === "boolean") expect(field.required).toBe(false);
-        else expect(field.required, `${where}.${name}`).toBe((node.required ?? []).includes(name));
+        else if (optionalObject && (node.required ?? []).includes(name)) {
+          // Inside an optional object (the image): optional for Decap, required together by the page's save check.
+          expect(field.required, `${where}.${name}`).toBe(false);
+          expect(field.hint, `${where}.${name}`).toMatch(/Bắt buộc nếu có mục này\.$/);
+        } else expect(field.required, `${where}.${name}`).toBe((node.required ?? []).includes(name));
         if (prop.enum) {
           expect(field.widget).toBe("select");
           expect(field.options).toEqual(prop.enum.map((v) => ({ value: v, label: prop["x-labels"]?.[v] ?? v })));
         }
-        if (prop.type === "object") check(field.fields as EditorField[], prop, `${where}.${name}`);
+        if (prop.type === "object") check(field.fields as EditorField[], prop, `${where}.${name}`, !(node.required ?? []).includes(name) || optionalObject);
         if (prop.type === "array" && prop.items?.properties) check(field.fields as EditorField[], deref(prop.items), `${where}.${name}[]`);
       }
     };
@@ -83,8 +87,10 @@ describe("the editor configuration", () => {
     }
     expect(byName("channels").multiple).toBe(true);
     const image = byName("image").fields as EditorField[];
-    expect(image.find((f) => f.name === "src")).toMatchObject({ widget: "image", required: true });
-    expect(image.find((f) => f.name === "alt")).toMatchObject({ widget: "string", required: true, label: "Mô tả ảnh" });
+    expect(image.find((f) => f.name === "src")).toMatchObject({ widget: "image" });
+    expect(image.find((f) => f.name === "alt")).toMatchObject({ widget: "string", label: "Mô tả ảnh" });
+    // An image is optional, but never without its description: the page refuses to save it.
+    expect(requiredIfPresent().exemplars).toEqual([{ object: "image", label: "Ảnh", fields: [{ name: "src", label: "Tệp ảnh" }, { name: "alt", label: "Mô tả ảnh" }] }]);
     expect(byName("draft")).toMatchObject({ widget: "boolean", default: false });
     expect(byName("date")).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD", time_format: false });
   });
