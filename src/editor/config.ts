@@ -151,7 +151,17 @@ function childField(type: ContentType, parent: FieldSpec, child: FieldSpec, cata
   return out;
 }
 
-function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues): EditorCollection {
+/**
+ * What the collection page tells the clerk about saving: where the proposals are reviewed, and so where the
+ * validator's findings (the PR's checks and its summary comment) are read.
+ */
+export function savingNote(backend: EditorBackend): string {
+  if (backend.kind === "local") return `Mỗi lần lưu là một nhánh cms/… trong kho trên máy này (từ nhánh ${backend.branch}); đẩy nhánh lên GitHub để mở pull request.`;
+  const search = encodeURIComponent("is:pr head:cms/");
+  return `Mỗi lần lưu là một pull request chờ thẩm định. Kết quả kiểm tra (Checks) và bình luận tóm tắt của từng đề xuất: https://github.com/${backend.repo}/pulls?q=${search}`;
+}
+
+function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues, backend: EditorBackend): EditorCollection {
   const folder = CONTENT_TYPES[spec.type].folder;
   const fields = fieldsOf(spec.type);
   const all = fields.flatMap((f) => [f, ...(f.children ?? [])]);
@@ -162,7 +172,7 @@ function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues):
     name: folder,
     label: PLURAL[spec.type],
     label_singular: typeTitle(spec.type),
-    description: typeTitle(spec.type),
+    description: `${typeTitle(spec.type)}. ${savingNote(backend)}`,
     folder: `content/${folder}`,
     path: spec.path,
     slug: spec.slug,
@@ -210,7 +220,7 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
     search: false,
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     editor: { preview: true },
-    collections: COLLECTIONS.map((c) => collection(c, options.catalogues)),
+    collections: COLLECTIONS.map((c) => collection(c, options.catalogues, options.backend)),
   };
 }
 

@@ -1,6 +1,6 @@
 // End to end: `npm run editor` on a copy of the repository, driven in real Chromium; a saved proposal is a branch whose file validates.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
@@ -15,6 +15,7 @@ const SLOW = 120_000;
 let browser: Browser;
 let repo: { dir: string; cleanup(): void };
 let editor: EditorProcess;
+const temporary: string[] = [];
 
 beforeAll(async () => {
   repo = sampleRepository();
@@ -26,6 +27,7 @@ afterAll(async () => {
   await browser?.close();
   await editor?.stop();
   repo?.cleanup();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Opens the editor's "new exemplar" form at a viewport, recording requests that leave 127.0.0.1. */
@@ -39,12 +41,12 @@ async function openNewExemplar(viewport: typeof DESKTOP | typeof PHONE): Promise
     const url = r.url();
     if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:)/.test(url)) offSite.push(url);
   });
-  await page.goto(editor.url);
-  // The local git server needs no password: "Đăng nhập" just enters (once per browser profile).
-  await page.waitForFunction(() => location.hash.startsWith("#/collections") || [...document.querySelectorAll("button")].some((b) => b.textContent?.includes("Đăng nhập")));
-  if (!(await page.evaluate(() => location.hash.startsWith("#/collections")))) await page.locator("button ::-p-text(Đăng nhập)").click();
-  await page.waitForFunction(() => location.hash.startsWith("#/collections"));
   await page.goto(`${editor.url}#/collections/exemplars/new`);
+  // The local git server needs no password: "Đăng nhập" just enters (once per browser profile), then the form shows.
+  await page.waitForFunction(
+    () => document.querySelector("label") !== null || [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "Đăng nhập"),
+  );
+  if ((await page.$("label")) === null) await page.locator("button ::-p-text(Đăng nhập)").click();
   await page.waitForSelector("label ::-p-text(Tiêu đề)");
   return { page, offSite };
 }
@@ -101,7 +103,7 @@ interface Proposal {
 }
 
 function proposal(suffix: string): Proposal {
-  const site = parse(execFileSync("cat", [path.join(REPO, "content/site.yaml")], { encoding: "utf8" })) as Record<string, { id: string; name: string }[]>;
+  const site = parse(readFileSync(path.join(REPO, "content/site.yaml"), "utf8")) as Record<string, { id: string; name: string }[]>;
   const pick = (list: string, id: string) => site[list]!.find((x) => x.id === id)!;
   return {
     title: `Đoàn viên Đặng Thị Đào ${suffix} giữ phố sạch đẹp`,
@@ -118,10 +120,10 @@ function proposal(suffix: string): Proposal {
   };
 }
 
-/** A small JPEG-free PNG the clerk uploads (a real image file: 1×1 pixel). */
+/** The photo the clerk uploads: a real PNG file, 1×1 pixel. */
 function imageFile(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "gs-editor-img-"));
-  mkdirSync(dir, { recursive: true });
+  temporary.push(dir);
   const file = path.join(dir, "don-rac.png");
   writeFileSync(
     file,
@@ -150,7 +152,7 @@ async function fillProposal(page: Page, p: Proposal, image?: string): Promise<vo
     const upload = await page.waitForSelector('input[type="file"]');
     await upload!.uploadFile(image);
     await page.locator("button ::-p-text(Lấy những cái đã chọn)").click();
-    await typeInto(page, "Mô tả ảnh", p.alt);
+    await typeInto(page, "Mô tả ảnh (không bắt buộc)", p.alt);
   }
   const body = await page.waitForSelector('[data-slate-editor="true"]');
   await body!.click();

@@ -48,6 +48,10 @@ describe("the editor configuration", () => {
     const exemplars = c.collections.find((x) => x.folder === "content/exemplars")!;
     // exemplars/<yyyy>/<slug>.md with the images beside the entry.
     expect(exemplars).toMatchObject({ path: "{{year}}/{{slug}}", media_folder: "", public_folder: "" });
+    // Where the validator's findings are read: the proposals' pull requests, with their checks and summary comment.
+    expect((exemplars as unknown as { description: string }).description).toBe(
+      "Điển hình. Mỗi lần lưu là một pull request chờ thẩm định. Kết quả kiểm tra (Checks) và bình luận tóm tắt của từng đề xuất: https://github.com/ban-thu/guong-sang/pulls?q=is%3Apr%20head%3Acms%2F",
+    );
   });
 
   it.each(Object.keys(CONTENT_TYPES) as ContentType[])("asks for every %s field with the schema's title, description and requirement", (type) => {
