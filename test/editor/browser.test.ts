@@ -37,6 +37,8 @@ async function openNewExemplar(viewport: typeof DESKTOP | typeof PHONE): Promise
   page.setDefaultTimeout(SLOW);
   page.setDefaultNavigationTimeout(SLOW);
   await page.setViewport(viewport);
+  // Decap asks (window.confirm) whether to restore the backup of a form left unsaved by an earlier test: no.
+  page.on("dialog", (d) => void d.dismiss());
   const offSite: string[] = [];
   page.on("request", (r) => {
     const url = r.url();
