@@ -75,14 +75,13 @@ export function editorPage(options: EditorPageOptions): string {
   for (const [list, items] of Object.entries(readCatalogues(options.contentDir))) {
     names[list] = Object.fromEntries(items.map((i) => [i.id, i.name]));
   }
-  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent() };
+  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent(), decapScript: url(`${EDITOR_PATH}decap-cms.js`) };
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=${EDITOR_LAYOUT_WIDTH}">
 <meta name="robots" content="noindex">
-<meta name="gs-decap" content="${escapeHtml(url(`${EDITOR_PATH}decap-cms.js`))}">
 <title>Trình soạn thảo | ${escapeHtml(options.site.title)}</title>
 <link rel="icon" href="${escapeHtml(url("/assets/icon.svg"))}" type="image/svg+xml">
 <script id="gs-editor-data" type="application/json">${scriptJson(data)}</script>

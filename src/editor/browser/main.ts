@@ -80,7 +80,7 @@ function start(): void {
   const data = pageData();
   w.CMS_MANUAL_INIT = true;
   const script = document.createElement("script");
-  script.src = document.querySelector<HTMLMetaElement>('meta[name="gs-decap"]')?.content ?? "decap-cms.js";
+  script.src = data.decapScript;
   script.onload = () => {
     register(data);
     w.CMS.init();

@@ -19,6 +19,8 @@ export interface EditorPageData {
   stylesheet: string;
   /** Per collection: optional objects whose required fields go together (an image and its description). */
   requiredIfPresent: Record<string, RequiredIfPresent[]>;
+  /** URL of Decap's bundle beside the page. */
+  decapScript: string;
 }
 
 export function pageShell(data: EditorPageData): PageShell {
