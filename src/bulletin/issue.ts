@@ -16,13 +16,13 @@ export interface BulletinIssue {
   plans: PlanEntry[];
   activities: ActivityEntry[];
   draft: boolean;
-  paths: { page: string; print: string; pdf: string };
+  paths: { page: string; print: string; pdf: string; docx: string };
 }
 
 export const BULLETIN_BASE = "/ban-tin/";
 
 export function issuePaths(id: string): BulletinIssue["paths"] {
-  return { page: `${BULLETIN_BASE}${id}/`, print: `${BULLETIN_BASE}${id}/in/`, pdf: `${BULLETIN_BASE}${id}.pdf` };
+  return { page: `${BULLETIN_BASE}${id}/`, print: `${BULLETIN_BASE}${id}/in/`, pdf: `${BULLETIN_BASE}${id}.pdf`, docx: `${BULLETIN_BASE}${id}.docx` };
 }
 
 function pick<T extends { slug: string }>(all: readonly T[], slugs: readonly string[] | undefined, what: string, file: string): T[] {

@@ -1,5 +1,5 @@
 // /sitemap.xml from every HTML page Eleventy wrote (every section's, every page of every pagination).
-import { escapeHtml } from "./html.ts";
+import { escapeXml } from "./escape.ts";
 
 /** Site paths of the pages worth listing: HTML pages except the not-found page. */
 export function sitemapPaths(urls: readonly (string | false | undefined)[]): string[] {
@@ -7,6 +7,6 @@ export function sitemapPaths(urls: readonly (string | false | undefined)[]): str
 }
 
 export function sitemapXml(paths: readonly string[], absoluteUrl: (path: string) => string): string {
-  const body = paths.map((p) => `  <url><loc>${escapeHtml(absoluteUrl(p))}</loc></url>\n`).join("");
+  const body = paths.map((p) => `  <url><loc>${escapeXml(absoluteUrl(p))}</loc></url>\n`).join("");
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}</urlset>\n`;
 }

@@ -1,7 +1,7 @@
 // The portal section: exemplars, facets, plans, activities, calendar and home page data, computed once per build.
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
 import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../reports/quarter.ts";
-import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate } from "../../vi/date.ts";
+import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate, monthDayIn } from "../../vi/date.ts";
 import { slugify, sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
@@ -153,6 +153,11 @@ export function planPath(slug: string): string {
   return `/ke-hoach/${slug}/`;
 }
 
+/** A plan's page and its Word file. */
+export function planPaths(slug: string): { page: string; docx: string } {
+  return { page: planPath(slug), docx: `/ke-hoach/${slug}.docx` };
+}
+
 /** Newest first, then by title. */
 function newestFirst<T extends { data: { date: string; title?: string } }>(a: T, b: T): number {
   return compareContentDates(b.data.date, a.data.date) || (a.data.title ?? "").localeCompare(b.data.title ?? "", "vi");
@@ -180,11 +185,11 @@ function paginate(base: string, title: string, items: ExemplarView[], facet?: Fa
   }));
 }
 
-/** Next occurrence of an MM-DD anniversary on or after `today`. */
+/** Next occurrence of an MM-DD anniversary on or after `today` (29 February: on the 28th in other years). */
 export function nextOccurrence(monthDay: string, today: string): string {
   const year = Number(today.slice(0, 4));
-  const candidate = `${year}-${monthDay}`;
-  return candidate >= today ? candidate : `${year + 1}-${monthDay}`;
+  const candidate = isoDate(monthDayIn(monthDay, year));
+  return candidate >= today ? candidate : isoDate(monthDayIn(monthDay, year + 1));
 }
 
 interface Extras {

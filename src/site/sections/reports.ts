@@ -1,8 +1,8 @@
 // The reports section: quarter and year figures computed once per build, the pages' view context, and the quarter PDFs.
 import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
-import { reportHead } from "../../reports/document.ts";
+import { reportHead } from "../../reports/outline.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
-import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext } from "../../reports/view.ts";
+import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext, yearPaths } from "../../reports/view.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { SiteConfig } from "../../content/model.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
@@ -29,10 +29,18 @@ export const reportsSection: SiteSection = {
     };
   },
   pdfJobs(ctx) {
-    return reportQuarters(ctx.model, ctx.now).map((q) => {
-      const p = quarterPaths(q);
-      return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
-    });
+    const quarters = reportQuarters(ctx.model, ctx.now);
+    const years = [...new Set(quarters.map((q) => q.year))];
+    return [
+      ...quarters.map((q) => {
+        const p = quarterPaths(q);
+        return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
+      }),
+      ...years.map((year) => {
+        const p = yearPaths(year);
+        return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo năm ${year}`, subject: reportHead(ctx.model, year).subject };
+      }),
+    ];
   },
 };
 

@@ -1,0 +1,13 @@
+// /api/schemas/<name>.schema.json: the JSON Schema of every published export, as kept in schemas/exports/.
+import { EXPORT_SCHEMA_FILES, exportSchemaText, type ExportKind } from "../../../content/exports.ts";
+
+export const data = {
+  pagination: { data: "kinds", size: 1, alias: "kind" },
+  kinds: Object.keys(EXPORT_SCHEMA_FILES),
+  permalink: (d: { kind: ExportKind }) => `/api/schemas/${EXPORT_SCHEMA_FILES[d.kind]}`,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ kind }: { kind: ExportKind }): string {
+  return exportSchemaText(kind);
+}
