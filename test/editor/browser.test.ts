@@ -266,8 +266,10 @@ describe("npm run editor in Chromium", () => {
     const upload = await page.waitForSelector('input[type="file"]');
     await upload!.uploadFile(imageFile());
     await page.locator("button ::-p-text(Lấy những cái đã chọn)").click();
+    // Decap's notice closes after a few seconds: watch for it from before the click.
+    const notice = page.waitForSelector('::-p-text(Mục "Ảnh" còn thiếu "Mô tả ảnh": hãy điền, hoặc bỏ trống cả mục.)');
     await save(page);
-    await page.waitForSelector('::-p-text(Mục "Ảnh" còn thiếu "Mô tả ảnh": hãy điền, hoặc bỏ trống cả mục.)');
+    await notice;
     expect(git(repo.dir, "branch", "--list", "cms/*")).toBe(before);
     await page.close();
   }, 600_000);
