@@ -1,6 +1,6 @@
 // The web editor's (Decap CMS) configuration, generated from the schemas and site.yaml: never written by hand.
 import { stringify } from "yaml";
-import type { ContentType } from "../content/model.ts";
+import { CONTENT_TYPES, type ContentType } from "../content/model.ts";
 import { schemaAt } from "../content/schemas.ts";
 import { fieldsOf, typeTitle, type FieldSpec } from "../new/fields.ts";
 import type { Catalogues } from "../new/site.ts";
@@ -45,14 +45,14 @@ export interface EditorConfigOptions {
 }
 
 /** The collection of each content type: folder under content/, file path, and which field names the file. */
-const COLLECTIONS: { type: ContentType; folder: string; path: string; slug: string; create: boolean; summary: string }[] = [
+const COLLECTIONS: { type: ContentType; path: string; slug: string; create: boolean; summary: string }[] = [
   // Exemplars, plans and activities live in a folder per year of their `date`, named by their title (đ → d).
-  { type: "exemplar", folder: "exemplars", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
-  { type: "activity", folder: "activities", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
-  { type: "plan", folder: "plans", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{number}}: {{title}}" },
+  { type: "exemplar", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
+  { type: "activity", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
+  { type: "plan", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{number}}: {{title}}" },
   // A bulletin's file is `<yyyy>-<nn>.md` with a zero-padded number the editor cannot compute: the office creates
   // issues with `npm run new -- bulletin`, and the editor edits them.
-  { type: "bulletin", folder: "bulletins", path: "{{slug}}", slug: "{{year}}-{{number}}", create: false, summary: "Số {{number}} ({{date}})" },
+  { type: "bulletin", path: "{{slug}}", slug: "{{year}}-{{number}}", create: false, summary: "Số {{number}} ({{date}})" },
 ];
 
 /** Names the collections in the editor's menu (plural of the schema title). */
@@ -62,6 +62,27 @@ const PLURAL: Record<ContentType, string> = {
   plan: "Kế hoạch",
   bulletin: "Bản tin",
 };
+
+const IF_PRESENT = "Bắt buộc nếu có mục này.";
+
+/** An optional object whose own required fields must all be filled once any of its fields is (an image and its alt). */
+export interface RequiredIfPresent {
+  object: string;
+  label: string;
+  fields: { name: string; label: string }[];
+}
+
+/** The objects of each collection (by collection name) that are optional but have required fields. */
+export function requiredIfPresent(): Record<string, RequiredIfPresent[]> {
+  return Object.fromEntries(
+    COLLECTIONS.map((c) => [
+      CONTENT_TYPES[c.type].folder,
+      fieldsOf(c.type)
+        .filter((f) => f.kind === "object" && !f.required && (f.children ?? []).some((x) => x.requiredInObject))
+        .map((f) => ({ object: f.key, label: f.title, fields: (f.children ?? []).filter((x) => x.requiredInObject).map((x) => ({ name: x.key, label: x.title })) })),
+    ]),
+  );
+}
 
 /** The label of the Markdown body (the same words as the issue form's). */
 export const BODY_LABEL = "Bài viết";
@@ -121,23 +142,38 @@ export function editorField(type: ContentType, field: FieldSpec, catalogues: Cat
 /** A field inside an object: required when its object is required and lists it (an image's alt whenever there is an image). */
 function childField(type: ContentType, parent: FieldSpec, child: FieldSpec, catalogues: Catalogues, all: readonly FieldSpec[], segments: string[]): EditorField {
   const field = editorField(type, { ...child, required: child.requiredInObject }, catalogues, all, segments);
+  // Decap demands every required field of an optional object even when the object is left empty (the image would
+  // become mandatory): such fields are optional here, and the page script refuses an object filled in part
+  // (`requiredIfPresent`, checked before saving in src/editor/browser/main.ts).
+  const out = !parent.required && child.requiredInObject ? { ...field, required: false, hint: `${field.hint} ${IF_PRESENT}`.trim() } : field;
   // The image file goes beside the entry (`media_folder: ""`), and its path is written relative to it.
-  if (parent.key === "image" && child.key === "src") return { ...field, widget: "image", choose_url: false, media_library: { allow_multiple: false } };
-  return field;
+  if (parent.key === "image" && child.key === "src") return { ...out, widget: "image", choose_url: false, media_library: { allow_multiple: false } };
+  return out;
 }
 
-function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues): EditorCollection {
+/**
+ * What the collection page tells the clerk about saving: where the proposals are reviewed, and so where the
+ * validator's findings (the PR's checks and its summary comment) are read.
+ */
+export function savingNote(backend: EditorBackend): string {
+  if (backend.kind === "local") return `Mỗi lần lưu là một nhánh cms/… trong kho trên máy này (từ nhánh ${backend.branch}); đẩy nhánh lên GitHub để mở pull request.`;
+  const search = encodeURIComponent("is:pr head:cms/");
+  return `Mỗi lần lưu là một pull request chờ thẩm định. Kết quả kiểm tra (Checks) và bình luận tóm tắt của từng đề xuất: https://github.com/${backend.repo}/pulls?q=${search}`;
+}
+
+function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues, backend: EditorBackend): EditorCollection {
+  const folder = CONTENT_TYPES[spec.type].folder;
   const fields = fieldsOf(spec.type);
   const all = fields.flatMap((f) => [f, ...(f.children ?? [])]);
   const out: EditorField[] = fields.map((f) => editorField(spec.type, f, catalogues, all, [f.key]));
   // The body is the Markdown after the front matter; the validator requires it for every type.
   out.push({ name: "body", label: BODY_LABEL, hint: "Nội dung bài, viết bằng Markdown.", widget: "markdown", required: true, modes: ["rich_text", "raw"] });
   return {
-    name: spec.folder,
+    name: folder,
     label: PLURAL[spec.type],
     label_singular: typeTitle(spec.type),
-    description: typeTitle(spec.type),
-    folder: `content/${spec.folder}`,
+    description: `${typeTitle(spec.type)}. ${savingNote(backend)}`,
+    folder: `content/${folder}`,
     path: spec.path,
     slug: spec.slug,
     create: spec.create,
@@ -184,7 +220,7 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
     search: false,
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     editor: { preview: true },
-    collections: COLLECTIONS.map((c) => collection(c, options.catalogues)),
+    collections: COLLECTIONS.map((c) => collection(c, options.catalogues, options.backend)),
   };
 }
 

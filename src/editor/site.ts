@@ -9,7 +9,14 @@ import { readCatalogues } from "../new/site.ts";
 import { escapeHtml } from "../site/html.ts";
 import { makeUrl, normalisePrefix } from "../site/url.ts";
 import type { EditorPageData } from "./browser/preview.ts";
-import { renderEditorConfig, type EditorBackend } from "./config.ts";
+import { renderEditorConfig, requiredIfPresent, type EditorBackend } from "./config.ts";
+
+/**
+ * Decap CMS lays its editor out at least 800 CSS pixels wide (its media library's buttons sit at the right edge
+ * of a fixed dialog). A phone is asked to lay the page out at this width and show it zoomed out, so every
+ * control is on screen; the clerk pinches to zoom in while typing. Desktop browsers ignore the setting.
+ */
+export const EDITOR_LAYOUT_WIDTH = 820;
 
 /** Site path of the editor. */
 export const EDITOR_PATH = "/quan-tri/";
@@ -68,14 +75,13 @@ export function editorPage(options: EditorPageOptions): string {
   for (const [list, items] of Object.entries(readCatalogues(options.contentDir))) {
     names[list] = Object.fromEntries(items.map((i) => [i.id, i.name]));
   }
-  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css") };
+  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent(), decapScript: url(`${EDITOR_PATH}decap-cms.js`) };
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=${EDITOR_LAYOUT_WIDTH}">
 <meta name="robots" content="noindex">
-<meta name="gs-decap" content="${escapeHtml(url(`${EDITOR_PATH}decap-cms.js`))}">
 <title>Trình soạn thảo | ${escapeHtml(options.site.title)}</title>
 <link rel="icon" href="${escapeHtml(url("/assets/icon.svg"))}" type="image/svg+xml">
 <script id="gs-editor-data" type="application/json">${scriptJson(data)}</script>

@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 
 describe("workflows", () => {
-  it("are the four this repository relies on", () => {
-    expect(workflows).toEqual(["aggregate.yml", "deploy.yml", "pr-comment.yml", "pr.yml"]);
+  it("are the five this repository relies on", () => {
+    expect(workflows).toEqual(["aggregate.yml", "deploy.yml", "from-issue.yml", "pr-comment.yml", "pr.yml"]);
   });
 
   it("Dependabot proposes grouped weekly updates of the actions and the npm packages", () => {

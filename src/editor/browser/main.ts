@@ -8,11 +8,20 @@ interface DecapGlobals {
     registerLocale(name: string, phrases: unknown): void;
     registerPreviewTemplate(collection: string, component: unknown): void;
     registerPreviewStyle(url: string): void;
+    registerEventListener(listener: { name: "preSave"; handler: (event: { entry: ImmutableMap }) => ImmutableMap | undefined }): void;
     init(): void;
   };
   createClass(spec: { render(this: { props: PreviewProps }): unknown }): unknown;
   h(type: string, props: Record<string, unknown>): unknown;
   CMS_MANUAL_INIT?: boolean;
+}
+
+/** The few Immutable.js Map methods the save check uses. */
+interface ImmutableMap {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+  delete(key: string): ImmutableMap;
+  toJS(): Record<string, unknown>;
 }
 
 interface PreviewProps {
@@ -43,13 +52,35 @@ function register(data: EditorPageData): void {
     },
   });
   CMS.registerPreviewTemplate("exemplars", ExemplarPreview);
+  CMS.registerEventListener({ name: "preSave", handler: ({ entry }) => checkBeforeSave(data, entry) });
+}
+
+const filled = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * An optional object (the image) is either left out or complete: a photo without its description is refused with
+ * a message naming the field (Decap shows it as "Không thể giữ lại mục: …"), an empty one is dropped.
+ */
+function checkBeforeSave(data: EditorPageData, entry: ImmutableMap): ImmutableMap | undefined {
+  let values = entry.get("data") as ImmutableMap;
+  for (const rule of data.requiredIfPresent[String(entry.get("collection"))] ?? []) {
+    const object = values.get(rule.object) as ImmutableMap | undefined;
+    const given = object && typeof object.toJS === "function" ? object.toJS() : {};
+    if (!Object.values(given).some(filled)) {
+      values = values.delete(rule.object);
+      continue;
+    }
+    const missing = rule.fields.filter((f) => !filled(given[f.name])).map((f) => `"${f.label}"`);
+    if (missing.length) throw new Error(`Mục "${rule.label}" còn thiếu ${missing.join(", ")}: hãy điền, hoặc bỏ trống cả mục.`);
+  }
+  return values;
 }
 
 function start(): void {
   const data = pageData();
   w.CMS_MANUAL_INIT = true;
   const script = document.createElement("script");
-  script.src = document.querySelector<HTMLMetaElement>('meta[name="gs-decap"]')?.content ?? "decap-cms.js";
+  script.src = data.decapScript;
   script.onload = () => {
     register(data);
     w.CMS.init();

@@ -1,5 +1,6 @@
 // The editor's preview of an exemplar: the site's own exemplar page renderer, fed from the form's values.
 import type { ExemplarEntry, SiteConfig } from "../../content/model.ts";
+import type { RequiredIfPresent } from "../config.ts";
 import { NAV } from "../../site/globals.ts";
 import type { PageShell } from "../../site/layout.ts";
 import { kindLabel } from "../../site/labels.ts";
@@ -16,6 +17,10 @@ export interface EditorPageData {
   pathPrefix: string;
   /** Site path of the site stylesheet, loaded into the preview frame. */
   stylesheet: string;
+  /** Per collection: optional objects whose required fields go together (an image and its description). */
+  requiredIfPresent: Record<string, RequiredIfPresent[]>;
+  /** URL of Decap's bundle beside the page. */
+  decapScript: string;
 }
 
 export function pageShell(data: EditorPageData): PageShell {
