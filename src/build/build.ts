@@ -54,7 +54,7 @@ interface PdfOptions {
 }
 
 async function defaultPrintPdfs(siteDir: string, jobs: PdfJob[], options: PdfOptions): Promise<unknown> {
-  const { printPdfJobs } = await import("../bulletin/pdf.ts");
+  const { printPdfJobs } = await import("../print/pdf.ts");
   return printPdfJobs(siteDir, jobs, options);
 }
 

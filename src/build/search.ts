@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { ContentModel } from "../content/model.ts";
-import { markdownText } from "../site/markdown.ts";
+import { markdownText } from "../render/markdown.ts";
 import { exemplarPath, planPath } from "../site/sections/portal.ts";
 import { codeVersion } from "./cache.ts";
 import { findBundle, placeBundle, pruneStore, pruneWork, storeBundle } from "./search-store.ts";

@@ -2,12 +2,12 @@
 // exemplar (each on a new page), plans and activities. Pure: model in, HTML document out.
 import path from "node:path";
 import type { ExemplarEntry, SiteConfig } from "../content/model.ts";
-import { html, trusted, type SafeHtml } from "../site/html.ts";
-import { exemplarFieldTitle, kindLabel } from "../site/labels.ts";
-import { renderBodyCached, renderMarkdownInline } from "../site/markdown.ts";
+import { html, trusted, type SafeHtml } from "../render/html.ts";
+import { exemplarFieldTitle, kindLabel } from "../content/labels.ts";
+import { renderBodyCached, renderMarkdownInline } from "../render/markdown.ts";
 import { formatDateShort, formatDateVi } from "../vi/date.ts";
 import { issueLabel, type BulletinIssue } from "./issue.ts";
-import { fontFaceCss, pageCss, PRINT_FONT_PATH, printSettings, type PrintSettings } from "./print-style.ts";
+import { fontFaceCss, pageCss, PRINT_FONT_PATH, printSettings, type PrintSettings } from "../print/style.ts";
 
 /** A print-ready image of an exemplar (site path and pixel size). */
 export interface PrintImage {

@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { ContentModel, ContentType, Entry, Finding, SiteConfig } from "../content/model.ts";
 import { schemaAt, schemaSet } from "../content/schemas.ts";
-import { quarterLabel, quarterOf } from "../reports/quarter.ts";
+import { quarterLabel, quarterOf } from "../vi/quarter.ts";
 import { isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
 import type { ChangeStatus, EntryChange } from "./changed.ts";
 

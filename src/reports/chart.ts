@@ -1,5 +1,5 @@
 // Horizontal bar charts as static SVG, made at build time, each followed by the same figures as a table.
-import { html, type SafeHtml } from "../site/html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 
 export interface BarRow {
   label: string;

@@ -1,12 +1,12 @@
 // The printable quarter report, laid out as a Party report (BÁO CÁO), every name taken from site.yaml and the plan it implements.
-import { fontFaceCss, pageCss, printSettings, PRINT_FONT_PATH } from "../bulletin/print-style.ts";
+import { fontFaceCss, pageCss, printSettings, PRINT_FONT_PATH } from "../print/style.ts";
 import type { ContentModel, PlanEntry, SiteConfig } from "../content/model.ts";
-import { html, type SafeHtml, trusted } from "../site/html.ts";
+import { html, type SafeHtml, trusted } from "../render/html.ts";
 import { compareContentDates, formatDateShort, formatDateVi } from "../vi/date.ts";
 import { figureTable } from "./chart.ts";
 import type { QuarterReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
-import { addQuarters, type Quarter, quarterEnd } from "./quarter.ts";
+import { addQuarters, type Quarter, quarterEnd } from "../vi/quarter.ts";
 import { anniversaryText, changeText, periodLabel, quarterInSentence } from "./view.ts";
 
 /** The texts of the document that come from content: the plan being reported on and who receives the report. */

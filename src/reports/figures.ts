@@ -12,7 +12,7 @@ import {
   quarterOf,
   quarterStart,
   quartersOfYear,
-} from "./quarter.ts";
+} from "../vi/quarter.ts";
 import { exemplarKinds } from "./labels.ts";
 
 /** `/bao-cao/<yyyy>-q<n>.json`, exactly the shape in CONTRACTS.md (key order is part of it). */

@@ -1,7 +1,7 @@
 // Names people read in reports: catalogue names from site.yaml, enum labels and field titles from the schemas.
 import type { SiteConfig } from "../content/model.ts";
 import { schemaAt, schemaSet } from "../content/schemas.ts";
-import { activityFieldTitle, EXEMPLAR_KINDS, exemplarFieldTitle } from "../site/labels.ts";
+import { activityFieldTitle, EXEMPLAR_KINDS, exemplarFieldTitle } from "../content/labels.ts";
 
 /** The exemplar kinds, in the schema's enum order. */
 export function exemplarKinds(): string[] {

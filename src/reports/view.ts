@@ -1,11 +1,11 @@
 // The report pages' HTML bodies (index, quarter, year), built with the escaping html template from precomputed figures.
 import type { SiteConfig } from "../content/model.ts";
-import { html, type SafeHtml } from "../site/html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 import { formatDateShort, formatDateVi } from "../vi/date.ts";
 import { barChart, figureTable, scrollable, type BarRow } from "./chart.ts";
 import type { AnniversaryDate, Comparison, PeriodData, PeriodReport, QuarterReport, Totals, YearReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
-import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "./quarter.ts";
+import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "../vi/quarter.ts";
 
 /** What every report view needs besides the figures. */
 export interface ViewContext {

@@ -1,7 +1,7 @@
 // Small pieces of HTML the portal's pages share: exemplar cards, the filter bar, page navigation, the approval line.
 import type { ApprovalRecord } from "./approvals.ts";
 import type { PageShell } from "./layout.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 import type { ExemplarView, FacetGroup, ListPage } from "./sections/portal.ts";
 import { formatDateVi } from "../vi/date.ts";
 

@@ -1,7 +1,7 @@
 // The global data every page template receives as `gs`: the validated model, each section's data, navigation and URL helpers.
 import type { ContentModel, SiteConfig } from "../content/model.ts";
 import type { SiteContext, SiteSection } from "./section.ts";
-import { absoluteUrl, makeUrl, normalisePrefix } from "./url.ts";
+import { absoluteUrl, makeUrl, normalisePrefix } from "../paths/url.ts";
 
 export interface NavItem {
   /** Site path, e.g. `/dien-hinh/`. */

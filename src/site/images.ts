@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Image, { type ImageMetadata } from "@11ty/eleventy-img";
 import type { ExemplarEntry } from "../content/model.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 
 export interface ResponsiveImage {
   alt: string;

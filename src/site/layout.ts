@@ -1,6 +1,6 @@
 // The page shell every HTML page shares: lang="vi", head, skip link, header with navigation, sample banner, footer.
 import type { SiteGlobals } from "./globals.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 
 export interface PageOptions {
   /** Page title (without the site title). Empty for the home page. */

@@ -1,5 +1,5 @@
 // /sitemap.xml from every HTML page Eleventy wrote (every section's, every page of every pagination).
-import { escapeHtml } from "./html.ts";
+import { escapeHtml } from "../render/html.ts";
 
 /** Site paths of the pages worth listing: HTML pages except the not-found page. */
 export function sitemapPaths(urls: readonly (string | false | undefined)[]): string[] {

@@ -1,6 +1,6 @@
 // /404.html: the not-found page.
 import type { SiteGlobals } from "../globals.ts";
-import { html } from "../html.ts";
+import { html } from "../../render/html.ts";
 import { layout } from "../layout.ts";
 
 export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };

@@ -1,6 +1,6 @@
 // /feed.xml: Atom feed of the newest exemplars and plans.
 import type { SiteGlobals } from "../globals.ts";
-import { html } from "../html.ts";
+import { html } from "../../render/html.ts";
 import type { PortalData } from "../sections/portal.ts";
 
 export const data = { permalink: "/feed.xml" };

@@ -1,7 +1,7 @@
 // The home page: newest exemplars, latest bulletin, the current quarter at a glance, coming anniversaries.
 import { exemplarCard } from "../components.ts";
 import type { SiteGlobals } from "../globals.ts";
-import { html } from "../html.ts";
+import { html } from "../../render/html.ts";
 import { layout } from "../layout.ts";
 import type { PortalData } from "../sections/portal.ts";
 

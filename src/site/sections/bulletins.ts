@@ -5,7 +5,7 @@ import Image from "@11ty/eleventy-img";
 import type { ContentModel, ExemplarEntry } from "../../content/model.ts";
 import { issueLabel, resolveIssues, type BulletinIssue } from "../../bulletin/issue.ts";
 import { issueSubject, type PrintImage } from "../../bulletin/print.ts";
-import { printSettings, writePrintFonts } from "../../bulletin/print-style.ts";
+import { printSettings, writePrintFonts } from "../../print/style.ts";
 import type { PdfJob, SiteContext, SiteSection } from "../section.ts";
 
 export interface BulletinsData {

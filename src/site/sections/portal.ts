@@ -1,11 +1,11 @@
 // The portal section: exemplars, facets, plans, activities, calendar and home page data, computed once per build.
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
-import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../reports/quarter.ts";
-import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate } from "../../vi/date.ts";
+import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../vi/quarter.ts";
+import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietnamDate, isoDate } from "../../vi/date.ts";
 import { slugify, sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
-import { EXEMPLAR_KINDS, kindLabel } from "../labels.ts";
+import { EXEMPLAR_KINDS, kindLabel } from "../../content/labels.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
 
 export interface Named {
@@ -158,14 +158,6 @@ function newestFirst<T extends { data: { date: string; title?: string } }>(a: T,
   return compareContentDates(b.data.date, a.data.date) || (a.data.title ?? "").localeCompare(b.data.title ?? "", "vi");
 }
 
-function localTime(date: string): string | undefined {
-  const m = /T(\d{2}):(\d{2})/.exec(date);
-  if (!m) return undefined;
-  const instant = new Date(date);
-  const hcm = new Date(instant.getTime() + 7 * 3600_000);
-  return `${String(hcm.getUTCHours()).padStart(2, "0")}:${String(hcm.getUTCMinutes()).padStart(2, "0")}`;
-}
-
 function paginate(base: string, title: string, items: ExemplarView[], facet?: FacetValue): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
   const pagePaths = Array.from({ length: pageCount }, (_, i) => (i === 0 ? base : `${base}trang-${i + 1}/`));
@@ -314,7 +306,7 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
       anchor: `hd-${entry.slug}`,
       title: d.title,
       dateText: formatDateVi(d.date),
-      time: localTime(d.date),
+      time: vietnamClock(d.date),
       type: named(types, d.type),
       unit: named(units, d.unit),
       ward: d.ward ? named(wards, d.ward) : undefined,

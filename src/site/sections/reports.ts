@@ -3,7 +3,7 @@ import { buildReports, reportQuarters, type QuarterReport, type YearReport } fro
 import { reportHead } from "../../reports/document.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
 import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext } from "../../reports/view.ts";
-import { html, type SafeHtml } from "../html.ts";
+import { html, type SafeHtml } from "../../render/html.ts";
 import type { SiteConfig } from "../../content/model.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
 

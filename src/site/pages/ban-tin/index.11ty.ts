@@ -1,10 +1,10 @@
 // /ban-tin/: every issue, newest first, with its theme, its lead story, what it carries and its PDF
-// (the size is written in by the PDF step: see src/bulletin/pdf-size.ts).
+// (the size is written in by the PDF step: see src/print/pdf-size.ts).
 import { issueLabel } from "../../../bulletin/issue.ts";
-import { pdfSizePlaceholder } from "../../../bulletin/pdf-size.ts";
+import { pdfSizePlaceholder } from "../../../print/pdf-size.ts";
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html, trusted } from "../../html.ts";
+import { html, trusted } from "../../../render/html.ts";
 import { pictureHtml } from "../../images.ts";
 import { layout } from "../../layout.ts";
 import type { BulletinsData } from "../../sections/bulletins.ts";

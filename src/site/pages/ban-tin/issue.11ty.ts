@@ -1,13 +1,13 @@
 // /ban-tin/<yyyy>-<nn>/: one issue on the web: its theme, the PDF to print, the editorial and what it carries.
 import type { BulletinIssue } from "../../../bulletin/issue.ts";
 import { issueLabel } from "../../../bulletin/issue.ts";
-import { pdfSizePlaceholder } from "../../../bulletin/pdf-size.ts";
+import { pdfSizePlaceholder } from "../../../print/pdf-size.ts";
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
-import { kindLabel } from "../../labels.ts";
+import { html } from "../../../render/html.ts";
+import { kindLabel } from "../../../content/labels.ts";
 import { layout } from "../../layout.ts";
-import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
+import { renderBodyCached, renderMarkdownInline } from "../../../render/markdown.ts";
 import type { BulletinsData } from "../../sections/bulletins.ts";
 import type { PortalData } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";

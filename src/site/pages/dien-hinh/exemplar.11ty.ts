@@ -6,11 +6,11 @@
 import type { ApprovalRecord } from "../../approvals.ts";
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { pictureHtml, type ResponsiveImage } from "../../images.ts";
-import { exemplarFieldTitle as t } from "../../labels.ts";
+import { exemplarFieldTitle as t } from "../../../content/labels.ts";
 import { layout, type PageShell } from "../../layout.ts";
-import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
+import { renderBodyCached, renderMarkdownInline } from "../../../render/markdown.ts";
 import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";
 import type { ExemplarEntry } from "../../../content/model.ts";

@@ -4,7 +4,7 @@
 // reads only that and the page shell, so the build can key each list page by its view (src/site/stream.ts).
 import { cardData, exemplarCard, filterBar, pageNav, type CardData } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import type { FacetGroup, FacetValue, ListPage, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";

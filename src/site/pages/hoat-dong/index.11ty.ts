@@ -1,8 +1,8 @@
 // Activities (giao lưu, tọa đàm, phát thanh, đăng tin), newest first, grouped by year.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
-import { activityFieldTitle as t } from "../../labels.ts";
+import { html } from "../../../render/html.ts";
+import { activityFieldTitle as t } from "../../../content/labels.ts";
 import { layout } from "../../layout.ts";
 import type { ActivityView, PortalData } from "../../sections/portal.ts";
 

@@ -1,7 +1,7 @@
 // The list of plans.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
 

@@ -1,9 +1,9 @@
 // One plan laid out as a Party document (thể thức văn bản của Đảng): header block, title, body, "Nơi nhận" and signature.
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
-import { renderBodyCached } from "../../markdown.ts";
+import { renderBodyCached } from "../../../render/markdown.ts";
 import type { PlanView } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
 

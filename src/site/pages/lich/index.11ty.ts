@@ -1,6 +1,6 @@
 // /lich/: the year's anniversaries in order of their next date, and scheduled activities.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
 import { isoDate, todayInVietnam, vietnamDate } from "../../../vi/date.ts";

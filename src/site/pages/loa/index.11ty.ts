@@ -1,9 +1,9 @@
 // /loa/: the quarters that have loudspeaker scripts, newest first.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { LoudspeakerData } from "../../sections/loudspeaker.ts";
-import { formatDuration } from "../../../loudspeaker/timing.ts";
+import { formatDuration } from "../../../speech/timing.ts";
 import { loudspeakerStyle } from "./style.ts";
 
 export const data = { permalink: "/loa/" };

@@ -1,9 +1,9 @@
 // /loa/<yyyy>-q<n>/: the quarter's scripts, one per ward, and the scheduled broadcasts, with totals against the slot.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { QuarterScripts, Script } from "../../../loudspeaker/script.ts";
-import { formatDuration } from "../../../loudspeaker/timing.ts";
+import { formatDuration } from "../../../speech/timing.ts";
 import { formatDateVi } from "../../../vi/date.ts";
 import { loudspeakerStyle } from "./style.ts";
 

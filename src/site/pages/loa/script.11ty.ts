@@ -2,12 +2,12 @@
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import type { StreamedPage } from "../../stream.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { Script, SpokenText } from "../../../loudspeaker/script.ts";
-import { quarterLabel } from "../../../reports/quarter.ts";
+import { quarterLabel } from "../../../vi/quarter.ts";
 import { slotVerdict } from "../../../loudspeaker/text.ts";
-import { formatDuration } from "../../../loudspeaker/timing.ts";
+import { formatDuration } from "../../../speech/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
 import { streamedPagination } from "../../streamed-pagination.ts";
 

@@ -1,6 +1,6 @@
 // /tim-kiem/: full-text search over the Pagefind index, by our small self-hosted client; a no-JavaScript fallback.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
 

@@ -1,5 +1,5 @@
 // Quarter arithmetic: the quarter of a content date is the quarter of its calendar date in Vietnam.
-import { type CalendarDate, daysInMonth, isoDate, todayInVietnam, vietnamDate } from "../vi/date.ts";
+import { type CalendarDate, daysInMonth, isoDate, todayInVietnam, vietnamDate } from "./date.ts";
 
 export interface Quarter {
   year: number;
