@@ -7,6 +7,7 @@ import { viCollator } from "../vi/text.ts";
 import { type Speaker, createSpeaker } from "../speech/spoken.ts";
 import { countSyllables, readingSeconds } from "../speech/timing.ts";
 import { exemplarParagraphs, LOUDSPEAKER_CHANNEL, siteProperNames } from "../speech/item.ts";
+import { loudspeakerQuarterPath, loudspeakerScriptPaths } from "../paths/paths.ts";
 
 export { LOUDSPEAKER_CHANNEL };
 
@@ -155,8 +156,7 @@ function assemble(spec: ScriptSpec, site: SiteConfig, speaker: Speaker): Script 
   const seconds = frameSeconds + spec.items.reduce((sum, item) => sum + item.seconds, 0);
   const slotSeconds = Math.round(spec.slotMinutes * 60);
   const qSlug = quarterSlug(spec.quarter);
-  const base = `/loa/${qSlug}/${spec.ward.id}`;
-  const path = spec.activity ? `${base}/${spec.activity.slug}` : base;
+  const paths = loudspeakerScriptPaths(spec.quarter, spec.ward.id, spec.activity?.slug);
   const when = spec.activity ? `Buổi phát ${formatDateVi(spec.activity.date)}` : quarterLabel(spec.quarter);
   const unknown = new Set<string>();
   for (const text of [opening, closing, ...spec.items]) {
@@ -169,8 +169,8 @@ function assemble(spec: ScriptSpec, site: SiteConfig, speaker: Speaker): Script 
     ward: spec.ward,
     activity: spec.activity,
     title: `Phường ${spec.ward.name} · ${when}`,
-    url: `${path}/`,
-    textUrl: `${path}.txt`,
+    url: paths.page,
+    textUrl: paths.text,
     opening,
     closing,
     items: spec.items,
@@ -248,6 +248,6 @@ export function buildScripts(model: ContentModel): QuarterScripts[] {
           ((a.activity?.date ?? "") < (b.activity?.date ?? "") ? -1 : 1),
       );
       const slug = quarterSlug(quarter);
-      return { quarter, slug, label: quarterLabel(quarter), url: `/loa/${slug}/`, scripts, broadcasts };
+      return { quarter, slug, label: quarterLabel(quarter), url: loudspeakerQuarterPath(quarter), scripts, broadcasts };
     });
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SiteConfig } from "../content/model.ts";
 import { schemaAt } from "../content/schemas.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
 
 export interface PrintSettings {
   bulletinName: string;
@@ -49,7 +50,7 @@ export function printSettings(site: SiteConfig): PrintSettings {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FONTSOURCE_DIR = path.resolve(here, "../../node_modules/@fontsource/noto-serif");
 /** Site path of the print fonts. */
-export const PRINT_FONT_PATH = "/assets/print/fonts/";
+export const PRINT_FONT_PATH = FILE_PATHS.printFonts;
 const SUBSETS = ["vietnamese", "latin-ext", "latin"] as const;
 const FACES = [
   { weight: 400, style: "normal", css: "400.css" },

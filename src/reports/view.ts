@@ -6,6 +6,7 @@ import { barChart, figureTable, scrollable, type BarRow } from "./chart.ts";
 import type { AnniversaryDate, Comparison, PeriodData, PeriodReport, QuarterReport, Totals, YearReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
 import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "../vi/quarter.ts";
+import { bulletinPaths, exemplarPath, planPath, quarterReportPaths, SECTION_PATHS, yearReportPath } from "../paths/paths.ts";
 
 /** What every report view needs besides the figures. */
 export interface ViewContext {
@@ -15,24 +16,6 @@ export interface ViewContext {
   url: (path: string) => string;
   /** Quarter ids ("2019-Q1") that have a page. */
   published: ReadonlySet<string>;
-}
-
-export const REPORTS_BASE = "/bao-cao/";
-
-/** The URLs of one quarter's report. */
-export function quarterPaths(q: Quarter): { page: string; print: string; json: string; csv: string; pdf: string } {
-  const slug = quarterSlug(q);
-  return {
-    page: `${REPORTS_BASE}${slug}/`,
-    print: `${REPORTS_BASE}${slug}/in/`,
-    json: `${REPORTS_BASE}${slug}.json`,
-    csv: `${REPORTS_BASE}${slug}.csv`,
-    pdf: `${REPORTS_BASE}${slug}.pdf`,
-  };
-}
-
-export function yearPath(year: number): string {
-  return `${REPORTS_BASE}${year}/`;
 }
 
 /** "quý IV năm 2018", as written inside a sentence. */
@@ -78,8 +61,8 @@ function unitShortNames(site: SiteConfig): Record<string, string> {
 
 function periodLink(ctx: ViewContext, period: string): SafeHtml | string {
   const q = parseQuarter(period);
-  if (q && ctx.published.has(period)) return html`<a href="${ctx.url(quarterPaths(q).page)}">${periodLabel(period)}</a>`;
-  if (!q && [...ctx.published].some((id) => id.startsWith(`${period}-`))) return html`<a href="${ctx.url(yearPath(Number(period)))}">${periodLabel(period)}</a>`;
+  if (q && ctx.published.has(period)) return html`<a href="${ctx.url(quarterReportPaths(q).page)}">${periodLabel(period)}</a>`;
+  if (!q && [...ctx.published].some((id) => id.startsWith(`${period}-`))) return html`<a href="${ctx.url(yearReportPath(Number(period)))}">${periodLabel(period)}</a>`;
   return periodLabel(period);
 }
 
@@ -102,7 +85,7 @@ ${TOTAL_KEYS.map(
 }
 
 function downloads(ctx: ViewContext, q: Quarter): SafeHtml {
-  const p = quarterPaths(q);
+  const p = quarterReportPaths(q);
   return html`<ul class="downloads">
 <li><a href="${ctx.url(p.pdf)}" download>Báo cáo in (PDF)</a></li>
 <li><a href="${ctx.url(p.csv)}" download>Số liệu cho Excel (CSV)</a></li>
@@ -136,7 +119,7 @@ ${scrollable("Danh sách điển hình mới", html`<table class="table report-t
 <thead><tr><th scope="col">Ngày</th><th scope="col">${typeTitle("exemplar")}</th><th scope="col">${fieldTitle("exemplar", "kind")}</th><th scope="col">${fieldTitle("exemplar", "unit")}</th></tr></thead>
 <tbody>
 ${list.map(
-  (e) => html`<tr><td>${formatDateShort(e.data.date)}</td><td><a href="${ctx.url(`/dien-hinh/${e.slug}/`)}">${e.data.subject.name}</a>: ${e.data.title}</td><td>${ctx.labels.kinds[e.data.kind] ?? e.data.kind}</td><td>${ctx.labels.units[e.data.unit] ?? e.data.unit}</td></tr>`,
+  (e) => html`<tr><td>${formatDateShort(e.data.date)}</td><td><a href="${ctx.url(exemplarPath(e.slug))}">${e.data.subject.name}</a>: ${e.data.title}</td><td>${ctx.labels.kinds[e.data.kind] ?? e.data.kind}</td><td>${ctx.labels.units[e.data.unit] ?? e.data.unit}</td></tr>`,
 )}
 </tbody>
 </table>`)}`;
@@ -187,11 +170,11 @@ function documentsSection(ctx: ViewContext, r: PeriodReport, idPrefix: string): 
 <h2 id="${idPrefix}-van-ban">${typeTitle("plan")} và ${typeTitle("bulletin").toLowerCase()}</h2>
 <h3>${typeTitle("plan")} ban hành: ${r.data.plans.total}</h3>
 ${r.entries.plans.length
-  ? html`<ul>${r.entries.plans.map((p) => html`<li><a href="${ctx.url(`/ke-hoach/${p.slug}/`)}">Kế hoạch số ${p.data.number}</a> ${formatDateVi(p.data.date)}: ${p.data.title}</li>`)}</ul>`
+  ? html`<ul>${r.entries.plans.map((p) => html`<li><a href="${ctx.url(planPath(p.slug))}">Kế hoạch số ${p.data.number}</a> ${formatDateVi(p.data.date)}: ${p.data.title}</li>`)}</ul>`
   : html`<p>Không có kế hoạch ban hành trong kỳ.</p>`}
 <h3>${typeTitle("bulletin")} phát hành: ${r.data.bulletins.total}</h3>
 ${r.entries.bulletins.length
-  ? html`<ul>${r.entries.bulletins.map((b) => html`<li><a href="${ctx.url(`/ban-tin/${b.slug}/`)}">${ctx.site.document.bulletinName} số ${b.data.number}/${b.slug.slice(0, 4)}</a>, ${formatDateVi(b.data.date)}${b.data.title ? `: ${b.data.title}` : ""}</li>`)}</ul>`
+  ? html`<ul>${r.entries.bulletins.map((b) => html`<li><a href="${ctx.url(bulletinPaths(b.slug).page)}">${ctx.site.document.bulletinName} số ${b.data.number}/${b.slug.slice(0, 4)}</a>, ${formatDateVi(b.data.date)}${b.data.title ? `: ${b.data.title}` : ""}</li>`)}</ul>`
   : html`<p>Không có số bản tin nào trong kỳ.</p>`}
 </section>`;
 }
@@ -239,7 +222,7 @@ ${r.nextAnniversaries.length
   ? html`<ul>${r.nextAnniversaries.map((a) => html`<li>${anniversaryText(a)}</li>`)}</ul>`
   : html`<p>Quý tới không có ngày kỷ niệm nào trong danh mục.</p>`}
 </section>
-<p><a href="${ctx.url(yearPath(r.quarter.year))}">Báo cáo năm ${r.quarter.year}</a> · <a href="${ctx.url(REPORTS_BASE)}">Tất cả báo cáo</a></p>`;
+<p><a href="${ctx.url(yearReportPath(r.quarter.year))}">Báo cáo năm ${r.quarter.year}</a> · <a href="${ctx.url(SECTION_PATHS.reports)}">Tất cả báo cáo</a></p>`;
 }
 
 /** `/bao-cao/<yyyy>/`. */
@@ -267,7 +250,7 @@ ${exemplarSection(ctx, r, id)}
 ${activitySection(ctx, r, id)}
 ${documentsSection(ctx, r, id)}
 ${followUpSection(ctx, r, id, "năm")}
-<p><a href="${ctx.url(REPORTS_BASE)}">Tất cả báo cáo</a></p>`;
+<p><a href="${ctx.url(SECTION_PATHS.reports)}">Tất cả báo cáo</a></p>`;
 }
 
 /** `/bao-cao/`: every year, newest first, each with its published quarters. */
@@ -278,14 +261,14 @@ export function indexBody(ctx: ViewContext, quarters: readonly QuarterReport[], 
 ${newestFirst.map((y) => {
   const qs = quarters.filter((q) => q.quarter.year === y.year).reverse();
   return html`<section aria-labelledby="nam-${y.year}">
-<h2 id="nam-${y.year}"><a href="${ctx.url(yearPath(y.year))}">Năm ${y.year}</a></h2>
+<h2 id="nam-${y.year}"><a href="${ctx.url(yearReportPath(y.year))}">Năm ${y.year}</a></h2>
 <p>${typeTitle("exemplar")}: ${y.data.exemplars.total}; ${typeTitle("activity").toLowerCase()}: ${y.data.activities.total}; ${typeTitle("plan").toLowerCase()}: ${y.data.plans.total}; ${typeTitle("bulletin").toLowerCase()}: ${y.data.bulletins.total}.</p>
 ${scrollable(`Báo cáo quý năm ${y.year}`, html`<table class="table report-table reports-index">
 <caption>Báo cáo quý năm ${y.year}</caption>
 <thead><tr><th scope="col">Quý</th><th scope="col" class="num">${typeTitle("exemplar")}</th><th scope="col" class="num">${typeTitle("activity")}</th><th scope="col" class="num">Đơn vị cần đôn đốc</th><th scope="col">Tải về</th></tr></thead>
 <tbody>
 ${qs.map((q) => {
-  const p = quarterPaths(q.quarter);
+  const p = quarterReportPaths(q.quarter);
   return html`<tr><th scope="row"><a href="${ctx.url(p.page)}">${quarterLabel(q.quarter)}</a></th><td class="num">${q.data.exemplars.total}</td><td class="num">${q.data.activities.total}</td><td class="num">${q.data.unitsWithoutExemplars.length}</td><td><a href="${ctx.url(p.pdf)}">PDF</a> · <a href="${ctx.url(p.csv)}">CSV</a> · <a href="${ctx.url(p.json)}">JSON</a></td></tr>`;
 })}
 </tbody>

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import Image, { type ImageMetadata } from "@11ty/eleventy-img";
 import type { ExemplarEntry } from "../content/model.ts";
 import { html, type SafeHtml } from "../render/html.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
 
 export interface ResponsiveImage {
   alt: string;
@@ -16,7 +17,7 @@ export interface ResponsiveImage {
 }
 
 export const IMAGE_WIDTHS = [480, 960];
-export const IMAGE_URL_PATH = "/img/";
+export const IMAGE_URL_PATH = FILE_PATHS.images;
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const COMPLETE = "complete.json";
 

@@ -1,9 +1,10 @@
 // /sitemap.xml from every HTML page Eleventy wrote (every section's, every page of every pagination).
 import { escapeHtml } from "../render/html.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
 
 /** Site paths of the pages worth listing: HTML pages except the not-found page. */
 export function sitemapPaths(urls: readonly (string | false | undefined)[]): string[] {
-  return [...new Set(urls.filter((u): u is string => typeof u === "string" && (u.endsWith("/") || u.endsWith(".html")) && u !== "/404.html"))].sort();
+  return [...new Set(urls.filter((u): u is string => typeof u === "string" && (u.endsWith("/") || u.endsWith(".html")) && u !== FILE_PATHS.notFound))].sort();
 }
 
 export function sitemapXml(paths: readonly string[], absoluteUrl: (path: string) => string): string {

@@ -7,6 +7,7 @@ import { issueLabel, resolveIssues, type BulletinIssue } from "../../bulletin/is
 import { issueSubject, type PrintImage } from "../../bulletin/print.ts";
 import { printSettings, writePrintFonts } from "../../print/style.ts";
 import type { PdfJob, SiteContext, SiteSection } from "../section.ts";
+import { FILE_PATHS } from "../../paths/paths.ts";
 
 export interface BulletinsData {
   /** Newest first. */
@@ -17,7 +18,7 @@ export interface BulletinsData {
 }
 
 /** Site path of the print images. */
-export const PRINT_IMAGE_PATH = "/img/in/";
+export const PRINT_IMAGE_PATH = FILE_PATHS.printImages;
 /** About 200 dpi across the text width of an A4 page. */
 const PRINT_IMAGE_WIDTH = 1300;
 

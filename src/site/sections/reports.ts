@@ -2,10 +2,11 @@
 import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
 import { reportHead } from "../../reports/document.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
-import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext } from "../../reports/view.ts";
+import { quarterInSentence, type ViewContext } from "../../reports/view.ts";
 import { html, type SafeHtml } from "../../render/html.ts";
 import type { SiteConfig } from "../../content/model.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
+import { FILE_PATHS, quarterReportPaths } from "../../paths/paths.ts";
 
 export interface ReportsData {
   /** Oldest first: every quarter with content and the current one. */
@@ -30,7 +31,7 @@ export const reportsSection: SiteSection = {
   },
   pdfJobs(ctx) {
     return reportQuarters(ctx.model, ctx.now).map((q) => {
-      const p = quarterPaths(q);
+      const p = quarterReportPaths(q);
       return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
     });
   },
@@ -44,5 +45,5 @@ export function reportsView(gs: { site: SiteConfig; url: (path: string) => strin
 
 /** The report pages' extra stylesheet. */
 export function reportsHead(gs: { url: (path: string) => string }): SafeHtml {
-  return html`<link rel="stylesheet" href="${gs.url(`${REPORTS_BASE}bao-cao.css`)}">`;
+  return html`<link rel="stylesheet" href="${gs.url(FILE_PATHS.reportsCss)}">`;
 }

@@ -15,6 +15,7 @@ import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";
 import type { ExemplarEntry } from "../../../content/model.ts";
 import { streamedPagination } from "../../streamed-pagination.ts";
+import { facetPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: streamedPagination<ExemplarView>("gs.sections.portal.exemplars", "ex"),
@@ -88,9 +89,9 @@ export function renderExemplarPage(gs: PageShell, v: ExemplarPageView): string {
     ${row(t("subject.birthYear"), d.subject.birthYear)}
     ${row(t("subject.role"), d.subject.role)}
     ${row(t("kind"), v.kind.name)}
-    <div><dt>${t("unit")}</dt><dd><a href="${gs.url(`/dien-hinh/don-vi/${v.unit.id}/`)}">${v.unit.name}</a></dd></div>
-    ${v.ward ? html`<div><dt>${t("ward")}</dt><dd><a href="${gs.url(`/dien-hinh/phuong/${v.ward.id}/`)}">${v.ward.name}</a></dd></div>` : ""}
-    <div><dt>${t("field")}</dt><dd><a href="${gs.url(`/dien-hinh/linh-vuc/${v.field.id}/`)}">${v.field.name}</a></dd></div>
+    <div><dt>${t("unit")}</dt><dd><a href="${gs.url(facetPath("unit", v.unit.id, v.unit.name))}">${v.unit.name}</a></dd></div>
+    ${v.ward ? html`<div><dt>${t("ward")}</dt><dd><a href="${gs.url(facetPath("ward", v.ward.id, v.ward.name))}">${v.ward.name}</a></dd></div>` : ""}
+    <div><dt>${t("field")}</dt><dd><a href="${gs.url(facetPath("field", v.field.id, v.field.name))}">${v.field.name}</a></dd></div>
     <div><dt>${t("date")}</dt><dd><time datetime="${d.date}">${v.dateText}</time></dd></div>
   </dl>
 </section>
@@ -120,7 +121,7 @@ ${v.related.length ? html`<section class="related" aria-labelledby="lien-quan"><
     body,
     bodyClass: "page-exemplar",
     draft: v.draft,
-    crumbs: [["Điển hình", "/dien-hinh/"]],
+    crumbs: [["Điển hình", SECTION_PATHS.exemplars]],
   });
 }
 

@@ -9,6 +9,7 @@ import { layout, type PageShell } from "../../layout.ts";
 import type { FacetGroup, FacetValue, ListPage, PortalData } from "../../sections/portal.ts";
 import type { StreamedPage } from "../../stream.ts";
 import { streamedPagination } from "../../streamed-pagination.ts";
+import { FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: streamedPagination<ListPage>("gs.sections.portal.listPages", "list"),
@@ -61,8 +62,8 @@ ${filterBar(gs, list.facets, list.facet ? { dimension: list.facet.dimension, id:
     path: list.path,
     body,
     bodyClass: "page-list",
-    crumbs: list.facet ? [["Điển hình", "/dien-hinh/"]] : undefined,
-    scripts: ["/assets/filter.js"],
+    crumbs: list.facet ? [["Điển hình", SECTION_PATHS.exemplars]] : undefined,
+    scripts: [FILE_PATHS.filterScript],
   });
 }
 

@@ -6,6 +6,7 @@ import { layout } from "../../layout.ts";
 import { renderBodyCached } from "../../../render/markdown.ts";
 import type { PlanView } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.portal.plans", size: 1, alias: "plan" },
@@ -71,6 +72,6 @@ ${approvalLine(plan.approval)}`;
     body,
     bodyClass: "page-plan",
     draft: plan.draft,
-    crumbs: [["Kế hoạch", "/ke-hoach/"]],
+    crumbs: [["Kế hoạch", SECTION_PATHS.plans]],
   });
 }

@@ -6,6 +6,7 @@ import type { QuarterScripts, Script } from "../../../loudspeaker/script.ts";
 import { formatDuration } from "../../../speech/timing.ts";
 import { formatDateVi } from "../../../vi/date.ts";
 import { loudspeakerStyle } from "./style.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.loudspeaker.quarters", size: 1, alias: "quarter", addAllPagesToCollections: false },
@@ -48,6 +49,6 @@ ${quarter.broadcasts.length ? html`<h2>Các buổi phát đã lên lịch</h2>${
     body,
     bodyClass: "page-loudspeaker-quarter",
     head: loudspeakerStyle(),
-    crumbs: [["Loa truyền thanh", "/loa/"]],
+    crumbs: [["Loa truyền thanh", SECTION_PATHS.loudspeaker]],
   });
 }

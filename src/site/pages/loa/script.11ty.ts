@@ -10,6 +10,7 @@ import { slotVerdict } from "../../../loudspeaker/text.ts";
 import { formatDuration } from "../../../speech/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
 import { streamedPagination } from "../../streamed-pagination.ts";
+import { exemplarPath, loudspeakerQuarterPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: streamedPagination<Script>("gs.sections.loudspeaker.scripts", "script", { addAllPagesToCollections: false }),
@@ -38,7 +39,7 @@ function timingTable(script: Script) {
 }
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {
-  const quarterPath = `/loa/${script.quarterSlug}/`;
+  const quarterPath = loudspeakerQuarterPath(script.quarter);
   const body = html`<div class="loa-page">
 <h1>${script.title}</h1>
 ${script.activity ? html`<p class="lead">${script.activity.title}</p>` : ""}
@@ -53,7 +54,7 @@ ${script.unknownAbbreviations.length
 ${script.opening ? html`<section class="loa-part loa-frame loa-opening" aria-labelledby="mo-dau"><h2 id="mo-dau">Lời mở đầu <span class="loa-time">(${formatDuration(script.opening.seconds)})</span></h2>${paragraphs(script.opening)}</section>` : ""}
 ${script.items.map(
   (item, i) => html`<section class="loa-part loa-item" aria-labelledby="bai-${i + 1}">
-<h2 id="bai-${i + 1}">Bài ${i + 1}. <a href="${gs.url(`/dien-hinh/${item.slug}/`)}">${item.title}</a>${draftBadge(item.draft)} <span class="loa-time">(${formatDuration(item.seconds)})</span></h2>
+<h2 id="bai-${i + 1}">Bài ${i + 1}. <a href="${gs.url(exemplarPath(item.slug))}">${item.title}</a>${draftBadge(item.draft)} <span class="loa-time">(${formatDuration(item.seconds)})</span></h2>
 ${paragraphs(item)}
 </section>`,
 )}
@@ -68,7 +69,7 @@ ${script.closing ? html`<section class="loa-part loa-frame loa-closing" aria-lab
     bodyClass: "page-loudspeaker-script",
     head: loudspeakerStyle(),
     crumbs: [
-      ["Loa truyền thanh", "/loa/"],
+      ["Loa truyền thanh", SECTION_PATHS.loudspeaker],
       [quarterLabel(script.quarter), quarterPath],
     ],
     draft: script.items.some((i) => i.draft),
