@@ -10,8 +10,9 @@ import { sections as registeredSections } from "../site/sections/index.ts";
 import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
+import { writeSiteEditor } from "./editor.ts";
 import { searchItems, startSearchIndex, type PendingIndex } from "./search.ts";
-import { makeTempBeside, swapInto } from "./swap.ts";
+import { assertSafeOutDir, makeTempBeside, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
 
 export interface BuildOptions {
   /** Content tree (absolute, or relative to `cwd`). */
@@ -35,6 +36,8 @@ export interface BuildOptions {
   printPdfs?: (siteDir: string, jobs: PdfJob[], options: PdfOptions) => Promise<unknown>;
   /** Progress lines (Vietnamese); default: nothing. */
   log?: (line: string) => void;
+  /** The home folder the --out guard protects (default: the user's); tests inject one. */
+  home?: string;
   /** Folder of the build cache kept between runs (src/build/cache.ts); `null` for none. Default: GUONG_SANG_CACHE_DIR or .cache/guong-sang. */
   cacheDir?: string | null;
 }
@@ -58,11 +61,13 @@ async function defaultPrintPdfs(siteDir: string, jobs: PdfJob[], options: PdfOpt
   return printPdfJobs(siteDir, jobs, options);
 }
 
-/** Runs the whole build. Throws only for environment problems (no browser) and internal errors. */
+/** Runs the whole build. Throws only for an unsafe --out (UsageError), environment problems (no browser, disk) and internal errors. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const contentDir = path.resolve(cwd, options.contentDir);
-  const outDir = path.resolve(cwd, options.outDir);
+  // Refused before any work when replacing --out could destroy something we did not make; symbolic links resolved.
+  await assertSafeOutDir(options.outDir, { cwd, contentDir, ...(options.home ? { home: options.home } : {}) });
+  const outDir = await resolveOutDir(options.outDir, cwd);
   const sections = options.sections ?? registeredSections;
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
@@ -73,6 +78,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timings.push({ step, ms: performance.now() - start });
     return value;
   };
+
+  for (const name of await removeDeadTemps(outDir)) log(`Đã xoá thư mục tạm ${name} của một lần dựng bị dừng giữa chừng.`);
 
   const cacheDir = options.cacheDir === undefined ? resolveCacheDir(cwd, options.env ?? process.env) : (options.cacheDir ?? undefined);
   const { model, findings, checked } = await timed("Kiểm tra nội dung", async () => {
@@ -116,6 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const print = options.printPdfs ?? defaultPrintPdfs;
       await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
+
+    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix: options.pathPrefix, env: options.env }));
 
     const pending = search;
     search = undefined;

@@ -91,6 +91,10 @@ export async function runBuild(
     io.stdout.write(`Thời gian từng bước:\n${formatTimings(result.timings)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (error instanceof BrowserNotFoundError) {
       io.stderr.write(`${error.message}\nThư mục "${outRel}" được giữ nguyên như lần dựng trước.\n`);
       return 2;

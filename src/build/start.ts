@@ -7,7 +7,7 @@ import { loadContent } from "../content/load.ts";
 import type { Finding } from "../content/model.ts";
 import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig } from "../site/plugin.ts";
 import { ensureTypeScriptLoader } from "./eleventy.ts";
-import { makeTempBeside } from "./swap.ts";
+import { makeTempBeside, removeDeadTemps } from "../util/output-dir.ts";
 
 export interface StartIO {
   stdout: { write(text: string): unknown };
@@ -69,7 +69,11 @@ export async function runStart(argv: readonly string[], io: StartIO = { stdout: 
   printFindings(first.findings);
 
   ensureTypeScriptLoader();
-  const outDir = await makeTempBeside(path.resolve(io.cwd, "_site"), "preview");
+  // The preview is written to a fresh marked folder beside _site, never into anything that exists; folders left by
+  // previews or builds that were killed are removed first (only ours, see src/util/output-dir.ts).
+  const site = path.resolve(io.cwd, "_site");
+  for (const name of await removeDeadTemps(site)) io.stdout.write(`Đã xoá thư mục tạm ${name} của một lần chạy bị dừng giữa chừng.\n`);
+  const outDir = await makeTempBeside(site, "preview");
   const elev = new Eleventy(PAGES_DIR, outDir, {
     quietMode: true,
     configPath: false,

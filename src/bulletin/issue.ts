@@ -17,7 +17,7 @@ export interface BulletinIssue {
   plans: PlanEntry[];
   activities: ActivityEntry[];
   draft: boolean;
-  paths: { page: string; print: string; pdf: string };
+  paths: { page: string; print: string; pdf: string; docx: string };
 }
 
 function pick<T extends { slug: string }>(all: readonly T[], slugs: readonly string[] | undefined, what: string, file: string): T[] {

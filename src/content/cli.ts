@@ -125,13 +125,20 @@ export async function runValidate(
   }
 }
 
-/** The content files --fix may rewrite: site.yaml and every Markdown file in its place (or only the given ones). */
+/**
+ * The content files --fix may rewrite: site.yaml and every Markdown file in its place (or only the given ones),
+ * each a regular file whose real folder is inside the real content tree. A symbolic link (to a file or a folder)
+ * is never followed, so --fix cannot write outside the tree.
+ */
 async function fixTargets(contentDir: string, only: string[]): Promise<string[]> {
-  const { readdir } = await import("node:fs/promises");
+  const { readdir, realpath } = await import("node:fs/promises");
+  const root = await realpath(contentDir);
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const out: string[] = [];
   for (const e of entries) {
     if (!e.isFile()) continue;
+    const parent = path.relative(root, await realpath(e.parentPath));
+    if (parent.startsWith("..") || path.isAbsolute(parent)) continue;
     const abs = path.join(e.parentPath, e.name);
     const rel = path.relative(contentDir, abs).split(path.sep).join("/");
     if (rel.split("/").some((p) => p.startsWith("."))) continue;

@@ -2,15 +2,17 @@
 import { randomBytes } from "node:crypto";
 import { chmod, lstat, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { decodeUtf8 } from "./text.ts";
+import { crLineEnds, decodeUtf8 } from "./text.ts";
 
 /**
  * The fixed text. Trailing spaces go, except a Markdown hard line break (two or more spaces before
  * a non-blank line in the body), which would change how the article reads.
  */
 export function fixText(text: string, bodyStartLine?: number): string {
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const lines = text.split(/\r?\n/);
+  // A file whose lines end with CR alone (old Mac) is written with LF.
+  const crOnly = crLineEnds(text);
+  const eol = !crOnly && text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text.split(crOnly ? /\r\n?|\n/ : /\r?\n/);
   const out = lines.map((raw, index) => {
     const line = raw.normalize("NFC");
     const trimmed = line.replace(/[ \t]+$/u, "");
@@ -25,7 +27,7 @@ export function fixText(text: string, bodyStartLine?: number): string {
 
 /** The first line after a closing `---` (front matter files) or undefined (site.yaml, no front matter). */
 function bodyStart(text: string): number | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(crLineEnds(text) ? /\r\n?|\n/ : /\r?\n/);
   if (lines[0] !== "---") return undefined;
   const close = lines.indexOf("---", 1);
   return close > 0 ? close + 2 : undefined;

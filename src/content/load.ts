@@ -5,7 +5,7 @@ import path from "node:path";
 import { CONTENT_TYPES, type ContentModel, type ContentType, type Entry, type Finding, type SiteConfig } from "./model.ts";
 import { parseFile, type FileRef, type LocalFinding, type ParsedDoc } from "./parse.ts";
 import { makeContext, type SiteCatalogues, type TreeEntry } from "./rules/context.ts";
-import { rules } from "./rules/index.ts";
+import { rules, type Rule, type RuleContext } from "./rules/index.ts";
 
 export interface LoadOptions {
   /** Keep drafts in the model (they are validated either way). */
@@ -124,6 +124,43 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+/** The finding for a bug in the validator itself: it names the file and the step, and the other findings stand. */
+function internalError(file: string, step: string, error: unknown): LocalFinding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: "error",
+    rule: "internal-error",
+    message: `Lỗi nội bộ của trình kiểm tra khi ${step} (không phải lỗi của bạn): ${detail}. Các kiểm tra khác vẫn được báo; hãy gửi dòng này cho người quản trị kho.`,
+  };
+}
+
+/**
+ * Runs one cross-file rule. A rule that throws loses only its own findings: it is run again on each
+ * file alone, only to learn which files make it throw, and each of those gets an `internal-error`
+ * finding (site.yaml when no single file does).
+ */
+async function runRule(rule: Rule, ctx: RuleContext): Promise<LocalFinding[]> {
+  try {
+    return await rule(ctx);
+  } catch (error) {
+    const step = `chạy quy tắc ${rule.name || "liên tệp"}`;
+    const failing: LocalFinding[] = [];
+    for (const doc of ctx.docs) {
+      const byType = { exemplar: [], plan: [], activity: [], bulletin: [] } as Record<ContentType, ParsedDoc[]>;
+      byType[doc.type as ContentType].push(doc);
+      try {
+        await rule({ ...ctx, docs: [doc], byType });
+      } catch (own) {
+        failing.push(internalError(doc.file, step, own));
+      }
+    }
+    return failing.length > 0 ? failing : [internalError("site.yaml", step, error)];
+  }
+}
+
 /** Reads and validates a content tree. Never throws on bad content; every problem is a finding. */
 export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -158,8 +195,13 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       local.push({ file: ref.file, line: 1, column: 1, severity: "error", rule: "file-unreadable", message: `Không đọc được tệp (${code}). Hãy kiểm tra quyền đọc tệp.` });
       return undefined;
     }
-    // Parsing never throws on content; an exception here is a bug and goes up to the command's edge.
-    return parse(ref, bytes);
+    // Parsing never throws on content; an exception here is a bug, reported against this file only.
+    try {
+      return parse(ref, bytes);
+    } catch (error) {
+      local.push(internalError(ref.file, `đọc tệp`, error));
+      return undefined;
+    }
   });
 
   const site = docs.find((d) => d?.kind === "site");
@@ -188,7 +230,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     tree,
     files: new Set(tree.filter((e) => !e.isDirectory).map((e) => e.file)),
   });
-  for (const rule of rules) local.push(...(await rule(ctx)));
+  for (const rule of rules) local.push(...(await runRule(rule, ctx)));
 
   const errorFiles = new Set(local.filter((f) => f.severity === "error").map((f) => f.file));
   const keep = (d: ParsedDoc): boolean => d.schemaValid && !errorFiles.has(d.file) && (options.drafts === true || !d.draft);

@@ -1,6 +1,6 @@
 // Turns Ajv errors into Vietnamese messages built from the schema's own titles, descriptions and x-labels.
 import type { ErrorObject } from "ajv";
-import { isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
+import { dateTimeOffset, isCalendarDate, isDateTimeWithOffset, offsetMinutes } from "../vi/date.ts";
 import { schemaAt, schemaSet, type SchemaKind, type SchemaNode } from "./schemas.ts";
 
 export interface SchemaProblem {
@@ -101,7 +101,16 @@ export function dateProblem(value: string, allowDateTime: boolean): { rule: stri
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) {
       return { rule: "datetime-offset", message: `Ngày giờ ${value} thiếu múi giờ: hãy ghi thêm +07:00, ví dụ ${value}+07:00` };
     }
-    return isDateTimeWithOffset(value) ? undefined : { rule: "date-invalid", message: `Ngày giờ không hợp lệ: ${value}` };
+    if (isDateTimeWithOffset(value)) return undefined;
+    const offset = dateTimeOffset(value);
+    if (offset !== undefined && offsetMinutes(offset) === undefined) {
+      const example = `${value.slice(0, value.length - offset.length)}+07:00`;
+      return {
+        rule: "datetime-offset",
+        message: `Múi giờ ${offset} trong ${value} không có thật: múi giờ chỉ từ -12:00 đến +14:00, phút dưới 60. Giờ Việt Nam là +07:00, ví dụ ${example}`,
+      };
+    }
+    return { rule: "date-invalid", message: `Ngày giờ không hợp lệ: ${value}` };
   }
   return undefined;
 }

@@ -9,8 +9,8 @@ import { dateProblem, schemaProblems } from "./messages.ts";
 import type { ContentType, Finding } from "./model.ts";
 import { childSchema, resolveRef, schemaSet, SCHEMA_FILES, type SchemaKind, type SchemaNode } from "./schemas.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
-import { checkLegacyText, checkNfc, checkSpecialCharacters, decodeUtf8 } from "./text.ts";
-import { parseYaml, type NodePos, type Pos } from "./yaml.ts";
+import { checkLegacyText, checkNfc, checkSpecialCharacters, crLineEnds, decodeUtf8 } from "./text.ts";
+import { parseYaml, RESERVED_KEYS, type NodePos, type Pos } from "./yaml.ts";
 import { parseYamlFast } from "./yaml-fast.ts";
 
 /** A finding inside the content tree: a `Finding` whose `file` is relative to the content directory. */
@@ -44,7 +44,8 @@ function nfcDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(nfcDeep);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k.normalize("NFC")] = nfcDeep(v);
+    // Reserved keys (`__proto__`…) are reported by `yaml.ts` and never copied: `out["__proto__"] = v` would replace the prototype.
+    for (const [k, v] of Object.entries(value)) if (!RESERVED_KEYS.has(k)) out[k.normalize("NFC")] = nfcDeep(v);
     return out;
   }
   return value;
@@ -63,17 +64,23 @@ export function positionOf(positions: Map<string, NodePos>, pointer: string, atK
 
 /** Checks formats Ajv cannot judge as we want: real calendar dates wherever the schema asks for a date. */
 function dateChecks(kind: SchemaKind, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
+  eachDate(kind, data, (at, value, dateTime) => {
+    const problem = dateProblem(value, dateTime);
+    if (problem) out.push({ pointer: at, ...problem });
+  }, pointer);
+}
+
+/** Calls `visit` with every string the schema wants as a date (`dateTime`: a date-time is allowed there), by JSON pointer. */
+export function eachDate(kind: SchemaKind, data: unknown, visit: (pointer: string, value: string, dateTime: boolean) => void, pointer = ""): void {
   const root = resolveRef(schemaSet().root(kind), SCHEMA_FILES[kind]);
-  walkDates(root.node, root.file, data, pointer, out);
+  walkDates(root.node, root.file, data, pointer, visit);
 }
 
 /** Walks data and schema together (what `schemaAt` finds for each path, without rebuilding the path). */
-function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: string, out: { pointer: string; rule: string; message: string }[]): void {
+function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: string, found: (pointer: string, value: string, dateTime: boolean) => void): void {
   if (typeof data === "string") {
     if (!isDateSchema(schema)) return;
-    const dateTime = schema.anyOf?.some((b) => b.format === "date-time") ?? false;
-    const problem = dateProblem(data, dateTime);
-    if (problem) out.push({ pointer, ...problem });
+    found(pointer, data, schema.anyOf?.some((b) => b.format === "date-time") ?? false);
     return;
   }
   const visit = (segment: string, value: unknown): void => {
@@ -81,7 +88,7 @@ function walkDates(schema: SchemaNode, file: string, data: unknown, pointer: str
     if (!next) return; // no schema below: no date to check
     const resolved = resolveRef(next, file);
     if (!mayHoldDate(resolved.node, resolved.file)) return; // e.g. a list of plain texts
-    walkDates(resolved.node, resolved.file, value, `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+    walkDates(resolved.node, resolved.file, value, `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`, found);
   };
   if (Array.isArray(data)) data.forEach((v, i) => visit(String(i), v));
   else if (data && typeof data === "object") {
@@ -231,7 +238,20 @@ export function parseFile(ref: FileRef, bytes: Uint8Array, fast = true): ParsedD
   const file = ref.file;
   for (const p of decoded.problems) doc.problems.push({ file, line: p.pos.line, column: p.pos.column, severity: p.severity, rule: p.rule, message: p.message });
   if (decoded.text === undefined) return doc;
-  const text = decoded.text;
+  let text = decoded.text;
+  if (crLineEnds(text)) {
+    // Old Mac files end lines with CR alone: read as one endless line, every line number would be wrong.
+    // Read them with LF (what --fix writes) and say so once.
+    text = text.replace(/\r\n?/g, "\n");
+    doc.problems.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "line-endings",
+      message: "Tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ) nên các công cụ khác đọc cả tệp thành một dòng. Chạy npm run validate -- --fix để đổi sang kiểu xuống dòng LF, hoặc lưu lại tệp với kiểu xuống dòng LF (Unix).",
+    });
+  }
   doc.text = text;
   const nfc = checkNfc(text);
   doc.problems.push(...textProblems(file, text, nfc));

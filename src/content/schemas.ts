@@ -6,7 +6,8 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { ContentType } from "./model.ts";
 
-export type SchemaKind = ContentType | "site";
+/** The content types, site.yaml, and the aggregate's sources file (`npm run aggregate -- --sources FILE`). */
+export type SchemaKind = ContentType | "site" | "sources";
 
 /** A JSON Schema node as written in `schemas/*.json` (only the keywords we read). */
 export interface SchemaNode {
@@ -33,6 +34,7 @@ export interface SchemaNode {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  default?: unknown;
   "x-labels"?: Record<string, string>;
   $defs?: Record<string, SchemaNode>;
 }
@@ -43,6 +45,7 @@ export const SCHEMA_FILES: Record<SchemaKind, string> = {
   plan: "plan.schema.json",
   activity: "activity.schema.json",
   bulletin: "bulletin.schema.json",
+  sources: "sources.schema.json",
 };
 
 /** The repository's `schemas/` folder (this module lives in `src/content/`). */

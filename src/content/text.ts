@@ -134,47 +134,99 @@ export function checkLegacyText(text: string): TextProblem[] {
   return [];
 }
 
-const CONTROL_NAMES: Record<string, string> = {
+const CHARACTER_NAMES: Record<string, string> = {
   "\u200B": "dấu cách độ rộng 0 (U+200B)",
   "\u200C": "ký tự nối độ rộng 0 (U+200C)",
   "\u200D": "ký tự nối độ rộng 0 (U+200D)",
   "\u2060": "ký tự nối từ vô hình (U+2060)",
   "\uFEFF": "dấu BOM lạc giữa tệp (U+FEFF)",
   "\u00AD": "dấu gạch nối mềm vô hình (U+00AD)",
+  "\u2028": "ký tự ngắt dòng U+2028",
+  "\u2029": "ký tự ngắt đoạn U+2029",
+  "\r": "ký tự về đầu dòng CR (U+000D)",
+  "\u001B": "ký tự ESC (U+001B), dùng để điều khiển màn hình dòng lệnh,",
 };
 
-const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/u;
+// Invisible: zero-width spaces and joiners, word joiner and invisible operators, a stray BOM, the soft
+// hyphen, the Mongolian vowel separator, interlinear annotation marks and the tag characters (which can
+// carry hidden text).
+const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
 const BIDI = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
-const C0 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
-const ANY_SPECIAL = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
+// Controls: C0 but Tab and line feed, DEL, C1, the line and paragraph separators, noncharacters and
+// surrogates without their pair (only an escape in a quoted YAML value can make one).
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|\p{Cs}/u;
+// Everything above, in one expression (the raw text's CR is checked apart: it may end a CRLF line).
+const ANY_SPECIAL = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|\p{Cs}/gu;
 
 function codePoint(ch: string): string {
   return `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-/** Every invisible, bidirectional or control character, each with its line and column. */
+/**
+ * How a character that is not in the file itself got into the text: written as an escape in a quoted
+ * YAML value, or as an HTML entity in the article. Empty for a character typed into the file.
+ */
+export type CharacterSource = "" | "escape" | "entity";
+
+const FIX: Record<CharacterSource, string> = {
+  "": "Hãy xóa ký tự này",
+  escape: "Ký tự này được viết bằng chuỗi thoát (\\u…, \\x…) trong dấu ngoặc kép; hãy xóa chuỗi thoát đó",
+  entity: "Ký tự này được viết bằng mã HTML (&#…; hoặc &tên;) trong bài; hãy xóa mã đó",
+};
+
+/** The rule and message for one invisible, bidirectional or control character, or undefined for any other character. */
+export function specialCharacter(ch: string, source: CharacterSource = ""): { rule: string; message: string } | undefined {
+  if (BIDI.test(ch)) {
+    return { rule: "unicode-bidi", message: `Ký tự điều khiển hướng chữ ${codePoint(ch)} có thể làm văn bản hiện khác với nội dung thật. ${FIX[source]}.` };
+  }
+  if (INVISIBLE.test(ch)) {
+    const hint = source === "" ? " (thường lẫn vào khi sao chép từ trang web hoặc Word)" : "";
+    return { rule: "unicode-invisible", message: `Ký tự vô hình: ${CHARACTER_NAMES[ch] ?? codePoint(ch)}. ${FIX[source]}${hint}.` };
+  }
+  if (CONTROL.test(ch) || ch === "\r") {
+    const name = CHARACTER_NAMES[ch] ?? `ký tự điều khiển ${codePoint(ch)}`;
+    return { rule: "unicode-control", message: `${name[0]?.toUpperCase()}${name.slice(1)} không được phép trong văn bản. ${FIX[source]}.` };
+  }
+  return undefined;
+}
+
+/** Each invisible, bidirectional or control character of a string (CR included), with its index. */
+export function specialCharacters(text: string, source: CharacterSource = ""): { index: number; ch: string; rule: string; message: string }[] {
+  const out: { index: number; ch: string; rule: string; message: string }[] = [];
+  for (const m of text.matchAll(/[\r\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|\p{Cs}/gu)) {
+    const found = specialCharacter(m[0], source);
+    if (found) out.push({ index: m.index ?? 0, ch: m[0], ...found });
+  }
+  return out;
+}
+
+/** Every invisible, bidirectional or control character, each with its line and column (a CR ending a CRLF line is fine). */
 export function checkSpecialCharacters(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
   ANY_SPECIAL.lastIndex = 0;
-  if (!ANY_SPECIAL.test(text)) return problems;
+  const strayCr = /\r(?!\n)/.test(text);
+  if (!ANY_SPECIAL.test(text) && !strayCr) return problems;
   ANY_SPECIAL.lastIndex = 0;
   const lines = text.split("\n");
-  lines.forEach((line, index) => {
-    for (const match of line.matchAll(ANY_SPECIAL)) {
-      const ch = match[0];
-      const pos = { line: index + 1, column: (match.index ?? 0) + 1 };
-      if (BIDI.test(ch)) {
-        problems.push({ pos, rule: "unicode-bidi", severity: "error", message: `Ký tự điều khiển hướng chữ ${codePoint(ch)} có thể làm văn bản hiện khác với nội dung thật. Hãy xóa ký tự này.` });
-      } else if (INVISIBLE.test(ch)) {
-        // A soft hyphen is TCVN3's "ư": such lines get the encoding-legacy warning instead.
-        if (ch === "\u00AD" && legacyEncoding(line)) continue;
-        problems.push({ pos, rule: "unicode-invisible", severity: "error", message: `Ký tự vô hình: ${CONTROL_NAMES[ch] ?? codePoint(ch)}. Hãy xóa ký tự này (thường lẫn vào khi sao chép từ trang web hoặc Word).` });
-      } else if (C0.test(ch)) {
-        problems.push({ pos, rule: "unicode-control", severity: "error", message: `Ký tự điều khiển ${codePoint(ch)} không được phép trong văn bản. Hãy xóa ký tự này.` });
-      }
+  lines.forEach((raw, index) => {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    for (const found of specialCharacters(line)) {
+      // A soft hyphen is TCVN3's "ư": such lines get the encoding-legacy warning instead.
+      if (found.ch === "\u00AD" && legacyEncoding(line)) continue;
+      problems.push({ pos: { line: index + 1, column: found.index + 1 }, rule: found.rule, severity: "error", message: found.message });
     }
   });
   return problems;
+}
+
+/** True when most line breaks of a text are a CR alone (old Mac files); a stray CR elsewhere is a control character. */
+export function crLineEnds(text: string): boolean {
+  let lone = 0;
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) lone++;
+  if (lone === 0) return false;
+  let lf = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lf++;
+  return lone > lf;
 }
 
 /** The first place where the text is not in Unicode NFC (one finding per line). */

@@ -47,7 +47,8 @@ function keyColon(text: string): number {
   }
   return -1;
 }
-const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
+// Keys YAML reads as something other than text, and the keys the positioned path refuses (RESERVED_KEYS in yaml.ts).
+const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL|constructor|prototype)$/;
 const UNSAFE_TEXT = /[\t\r\u0080-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 // The yaml package's core schema tags (src/schema/core, src/schema/common/null).
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;

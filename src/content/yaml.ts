@@ -1,6 +1,7 @@
 // YAML with positions: core schema only, unique keys, bounded aliases, and values kept as the author wrote them where the schema wants text.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import { childSchema, resolveRef, schemaSet, SCHEMA_FILES, wantsString, type SchemaKind, type SchemaNode } from "./schemas.ts";
+import { specialCharacters } from "./text.ts";
 
 /** 1-based position in the file. */
 export interface Pos {
@@ -30,6 +31,13 @@ export interface ParsedYaml {
 
 /** More aliases than this in one file is an attack or a mistake, never content. */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Keys that name JavaScript's own machinery: as a data key, `__proto__` can replace an object's
+ * prototype in code that copies keys, and `constructor` or `prototype` shadow what code expects.
+ * They are refused wherever they appear, and never reach the data.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -137,7 +145,7 @@ export function parseYaml(text: string, kind: SchemaKind | undefined, lineOffset
     return { data: undefined, positions, problems };
   }
   const root = kind ? resolveRef(schemaSet().root(kind), SCHEMA_FILES[kind]) : undefined;
-  data = walk(doc.contents as Node | null, data, "", root?.node, root?.file ?? "", positions, at, problems);
+  data = walk(doc.contents as Node | null, data, "", root?.node, root?.file ?? "", positions, at, problems, text);
   return { data, positions, problems };
 }
 
@@ -151,8 +159,10 @@ function walk(
   positions: Map<string, NodePos>,
   at: (offset: number) => Pos,
   problems: YamlProblem[],
+  text: string,
 ): unknown {
   if (!node) return value;
+  if (isScalar(node)) escapedCharacters(node, text, at, problems);
   if (node.range && !positions.has(pointer)) positions.set(pointer, { value: at(node.range[0]) });
   if (isAlias(node)) return value;
   const child = (segment: string): { node?: SchemaNode; file: string } => {
@@ -167,20 +177,30 @@ function walk(
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
       if (key === undefined) continue;
+      const keyPos = keyNode?.range ? at(keyNode.range[0]) : undefined;
+      if (isScalar(keyNode)) escapedCharacters(keyNode, text, at, problems);
+      if (RESERVED_KEYS.has(key)) {
+        problems.push({
+          pos: keyPos ?? at(0),
+          rule: "yaml-key-reserved",
+          message: `Không dùng "${key}" làm tên trường: đây là tên dành riêng của JavaScript và có thể làm sai lệch dữ liệu. Hãy xóa dòng này hoặc đổi tên trường.`,
+        });
+        delete obj[key];
+        continue;
+      }
       const childPointer = `${pointer}/${escapePointer(key)}`;
       const valueNode = pair.value as Node | null;
-      const keyPos = keyNode?.range ? at(keyNode.range[0]) : undefined;
       const valuePos = valueNode?.range ? at(valueNode.range[0]) : keyPos;
       if (valuePos) positions.set(childPointer, { value: valuePos, ...(keyPos ? { key: keyPos } : {}) });
       const sub = child(key);
-      obj[key] = walk(valueNode, obj[key], childPointer, sub.node, sub.file, positions, at, problems);
+      obj[key] = walk(valueNode, obj[key], childPointer, sub.node, sub.file, positions, at, problems, text);
     }
     return obj;
   }
   if (isSeq(node) && Array.isArray(value)) {
     const sub = child("0");
     node.items.forEach((item, index) => {
-      value[index] = walk(item as Node | null, value[index], `${pointer}/${index}`, sub.node, sub.file, positions, at, problems);
+      value[index] = walk(item as Node | null, value[index], `${pointer}/${index}`, sub.node, sub.file, positions, at, problems, text);
     });
     return value;
   }
@@ -189,4 +209,29 @@ function walk(
     return typeof source === "string" ? source : String(value);
   }
   return value;
+}
+
+/**
+ * The character rules for what an escape in a double-quoted scalar decodes to (`"\u202e"`, `"\x1b"`,
+ * `"\r"`, `"e\u0301"`): the raw text shows only the escape, so `text.ts` cannot see them. Reported at
+ * the scalar; characters typed into the file are the raw-text check's.
+ */
+function escapedCharacters(node: Scalar, text: string, at: (offset: number) => Pos, problems: YamlProblem[]): void {
+  if (node.type !== Scalar.QUOTE_DOUBLE || typeof node.value !== "string" || !node.range) return;
+  const source = text.slice(node.range[0], node.range[1]);
+  if (!source.includes("\\")) return;
+  const pos = at(node.range[0]);
+  const seen = new Set<string>();
+  for (const found of specialCharacters(node.value, "escape")) {
+    if (source.includes(found.ch) || seen.has(found.ch)) continue; // typed into the file: already reported there
+    seen.add(found.ch);
+    problems.push({ pos, rule: found.rule, message: found.message });
+  }
+  if (node.value.normalize("NFC") !== node.value && source.normalize("NFC") === source) {
+    problems.push({
+      pos,
+      rule: "unicode-nfc",
+      message: "Chữ tiếng Việt chưa ở dạng Unicode dựng sẵn (NFC): dấu được viết tách rời bằng chuỗi thoát (\\u…) trong dấu ngoặc kép. Hãy gõ thẳng chữ có dấu thay cho chuỗi thoát.",
+    });
+  }
 }

@@ -22,6 +22,8 @@ export const FILE_PATHS = {
   feed: "/feed.xml",
   calendarIcs: "/lich.ics",
   exemplarsApi: "/api/exemplars.json",
+  /** The site's own summary for aggregators. */
+  siteApi: "/api/site.json",
   /** The filter script's index of every exemplar's facets. */
   exemplarIndex: "/dien-hinh/chi-muc.json",
   sitemap: "/sitemap.xml",
@@ -65,6 +67,11 @@ export function planPath(slug: string): string {
   return `${SECTION_PATHS.plans}${slug}/`;
 }
 
+/** A plan's page and its Word file. */
+export function planPaths(slug: string): { page: string; docx: string } {
+  return { page: planPath(slug), docx: `${SECTION_PATHS.plans}${slug}.docx` };
+}
+
 /** The anchor of one activity on the activities page (`hd-<slug>`). */
 export function activityAnchor(slug: string): string {
   return `hd-${slug}`;
@@ -73,6 +80,11 @@ export function activityAnchor(slug: string): string {
 /** An activity's place on the activities page: `/hoat-dong/#hd-<slug>`. */
 export function activityPath(slug: string): string {
   return `${SECTION_PATHS.activities}#${activityAnchor(slug)}`;
+}
+
+/** An export schema published beside the exports (`/api/schemas/<file>`). */
+export function apiSchemaPath(file: string): string {
+  return `/api/schemas/${file}`;
 }
 
 /** A filter page of the exemplar list. The kind filter reads its label (`ca-nhan`); the others use ids. */
@@ -85,27 +97,46 @@ export function listPagePath(base: string, n: number): string {
   return n === 1 ? base : `${base}${PAGE_SEGMENT_PREFIX}${n}/`;
 }
 
-/** The page, print page and PDF of one bulletin issue (`<yyyy>-<nn>`). */
-export function bulletinPaths(id: string): { page: string; print: string; pdf: string } {
+/** The page, print page, PDF and Word file of one bulletin issue (`<yyyy>-<nn>`). */
+export function bulletinPaths(id: string): { page: string; print: string; pdf: string; docx: string } {
   const base = SECTION_PATHS.bulletins;
-  return { page: `${base}${id}/`, print: `${base}${id}/${PRINT_SEGMENT}/`, pdf: `${base}${id}.pdf` };
+  return { page: `${base}${id}/`, print: `${base}${id}/${PRINT_SEGMENT}/`, pdf: `${base}${id}.pdf`, docx: `${base}${id}.docx` };
 }
 
-/** The URLs of one quarter's report. */
-export function quarterReportPaths(q: Quarter): { page: string; print: string; json: string; csv: string; pdf: string } {
+/** The URLs of one period's report: its page, print page and the files it is published as. */
+export interface ReportPaths {
+  page: string;
+  print: string;
+  json: string;
+  csv: string;
+  pdf: string;
+  docx: string;
+}
+
+function reportPaths(slug: string): ReportPaths {
   const base = SECTION_PATHS.reports;
-  const slug = quarterSlug(q);
   return {
     page: `${base}${slug}/`,
     print: `${base}${slug}/${PRINT_SEGMENT}/`,
     json: `${base}${slug}.json`,
     csv: `${base}${slug}.csv`,
     pdf: `${base}${slug}.pdf`,
+    docx: `${base}${slug}.docx`,
   };
 }
 
+/** The URLs of one quarter's report (`/bao-cao/2019-q1/`…). */
+export function quarterReportPaths(q: Quarter): ReportPaths {
+  return reportPaths(quarterSlug(q));
+}
+
+/** The URLs of one year's report (`/bao-cao/2019/`…). */
+export function yearReportPaths(year: number): ReportPaths {
+  return reportPaths(String(year));
+}
+
 export function yearReportPath(year: number): string {
-  return `${SECTION_PATHS.reports}${year}/`;
+  return yearReportPaths(year).page;
 }
 
 /** A quarter's loudspeaker page: `/loa/2019-q2/`. */

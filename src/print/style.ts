@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SiteConfig } from "../content/model.ts";
 import { schemaAt } from "../content/schemas.ts";
+import { escapeCssString } from "../render/escape.ts";
 import { FILE_PATHS } from "../paths/paths.ts";
 
 export interface PrintSettings {
@@ -99,11 +100,6 @@ export async function writePrintFonts(outputDir: string): Promise<void> {
   );
 }
 
-/** A CSS string literal (for `content:`), escaping quotes, backslashes and line breaks. */
-export function cssString(text: string): string {
-  return `"${text.replace(/["\\]/g, "\\$&").replace(/[\r\n]+/g, " ")}"`;
-}
-
 /**
  * `@font-face` rules for the print family. `fontBase` is the URL of the fonts folder as seen from
  * the print page (a relative URL keeps the page printable whatever the site's path prefix).
@@ -112,7 +108,7 @@ export function fontFaceCss(settings: PrintSettings, fontBase: string): string {
   return printFontFaces()
     .map(
       (f) =>
-        `@font-face{font-family:${cssString(settings.font.family)};font-style:${f.style};font-weight:${f.weight};font-display:block;` +
+        `@font-face{font-family:${escapeCssString(settings.font.family)};font-style:${f.style};font-weight:${f.weight};font-display:block;` +
         `src:url(${fontBase}${f.file}) format("woff2");unicode-range:${f.unicodeRange}}`,
     )
     .join("\n");
@@ -135,15 +131,15 @@ export interface PageCssOptions {
 export function pageCss(settings: PrintSettings, options: PageCssOptions = {}): string {
   const { top, right, bottom, left } = settings.margins;
   const paper = PAPER_MM[settings.paper];
-  const family = cssString(settings.font.family);
+  const family = escapeCssString(settings.font.family);
   const small = Math.max(7, Math.round(settings.font.size * 0.72 * 10) / 10);
   const box = `font-family:${family};font-size:${small}pt;color:#333;`;
   const header =
     (options.headerLeft
-      ? `@top-left{content:${cssString(options.headerLeft)};${box}vertical-align:bottom;padding-bottom:1.5mm;margin-bottom:5mm;border-bottom:0.4pt solid #555;font-style:italic}`
+      ? `@top-left{content:${escapeCssString(options.headerLeft)};${box}vertical-align:bottom;padding-bottom:1.5mm;margin-bottom:5mm;border-bottom:0.4pt solid #555;font-style:italic}`
       : "") +
     (options.headerRight
-      ? `@top-right{content:${cssString(options.headerRight)};${box}vertical-align:bottom;padding-bottom:1.5mm;margin-bottom:5mm;border-bottom:0.4pt solid #555;text-align:right}`
+      ? `@top-right{content:${escapeCssString(options.headerRight)};${box}vertical-align:bottom;padding-bottom:1.5mm;margin-bottom:5mm;border-bottom:0.4pt solid #555;text-align:right}`
       : "");
   const footer =
     options.pageNumbers === false

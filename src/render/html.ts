@@ -1,4 +1,7 @@
-// Safe HTML building: every interpolated value is escaped unless it is already `SafeHtml`.
+// Safe markup building: every interpolated value is escaped for its context unless it is already trusted markup.
+import { escapeHtml, escapeXml } from "./escape.ts";
+
+export { escapeHtml };
 
 /** HTML produced by trusted code (our templates or our markdown renderer). */
 export class SafeHtml {
@@ -8,27 +11,35 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/** XML produced by trusted code (our feed and sitemap templates). */
+export class SafeXml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
 }
 
-type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];
+type Value<T> = T | string | number | boolean | null | undefined | readonly Value<T>[];
 
-function render(value: Value): string {
-  if (value === null || value === undefined || value === false) return "";
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join("");
-  return escapeHtml(String(value));
+function builder<T extends SafeHtml | SafeXml>(Safe: new (value: string) => T, escape: (text: string) => string) {
+  const render = (value: Value<T>): string => {
+    if (value === null || value === undefined || value === false) return "";
+    if (value instanceof Safe) return value.value;
+    if (Array.isArray(value)) return value.map(render).join("");
+    return escape(String(value));
+  };
+  return (strings: TemplateStringsArray, ...values: Value<T>[]): T => {
+    let out = strings[0] ?? "";
+    for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? "");
+    return new Safe(out);
+  };
 }
 
 /** Tagged template: `html\`<p>${text}</p>\`` escapes `text`; nested `html` results pass through. */
-export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
-  let out = strings[0] ?? "";
-  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? "");
-  return new SafeHtml(out);
-}
+export const html = builder(SafeHtml, escapeHtml);
+
+/** Tagged template for XML documents: `xml\`<title>${text}</title>\`` escapes `text` for XML 1.0; nested `xml` results pass through. */
+export const xml = builder(SafeXml, escapeXml);
 
 /** Marks a string produced by trusted code as HTML. Never pass contributor text here. */
 export function trusted(markup: string): SafeHtml {

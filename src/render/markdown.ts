@@ -1,6 +1,7 @@
 // Our one markdown-it instance for contributor text: no raw HTML, only safe links, no <h1>, prefixed heading ids.
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { withoutUnsafeCharacters } from "./escape.ts";
 import { SafeHtml } from "./html.ts";
 import { slugify } from "../vi/text.ts";
 
@@ -33,22 +34,38 @@ function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
   md.validateLink = isSafeUrl;
 
-  // Shift headings down one level (# → <h2>) so an article never emits a second <h1>; ids are prefixed.
+  // Headings form an outline under the page's own heading (env.under, default <h1>): the author's
+  // first level starts one below it and no heading skips a level, whatever levels were written
+  // (`#` then `###` gives <h2> then <h3>). An article never emits a second <h1>; ids are prefixed.
   md.core.ruler.push("gs_headings", (state) => {
+    const under = Math.min(5, Math.max(1, Number((state.env as RenderEnv | undefined)?.under ?? 1)));
     const used = new Map<string, number>();
+    const open: { written: number; level: number }[] = [];
     const tokens = state.tokens;
+    let level = under + 1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      if (t.type !== "heading_open" && t.type !== "heading_close") continue;
-      const level = Math.min(6, Number(t.tag.slice(1)) + 1);
-      t.tag = `h${level}`;
-      if (t.type === "heading_open") {
-        const inline = tokens[i + 1];
-        const base = HEADING_ID_PREFIX + (slugify(inline?.content ?? "") || "muc");
-        const n = used.get(base) ?? 0;
-        used.set(base, n + 1);
-        t.attrSet("id", n === 0 ? base : `${base}-${n + 1}`);
+      if (t.type === "heading_close") {
+        t.tag = `h${level}`;
+        continue;
       }
+      if (t.type !== "heading_open") continue;
+      const written = Number(t.tag.slice(1));
+      while (open.length && open[open.length - 1]!.written > written) open.pop();
+      const parent = open[open.length - 1];
+      if (parent?.written === written) {
+        level = parent.level;
+        open.pop();
+      } else {
+        level = Math.min(6, (parent?.level ?? under) + 1);
+      }
+      open.push({ written, level });
+      t.tag = `h${level}`;
+      const inline = tokens[i + 1];
+      const base = HEADING_ID_PREFIX + (slugify(inline?.content ?? "") || "muc");
+      const n = used.get(base) ?? 0;
+      used.set(base, n + 1);
+      t.attrSet("id", n === 0 ? base : `${base}-${n + 1}`);
     }
   });
 
@@ -74,14 +91,32 @@ function createMarkdown(): MarkdownIt {
 
 const md = createMarkdown();
 
-/** Renders contributor Markdown to trusted HTML. Raw HTML in the source comes out as text. */
-export function renderMarkdown(source: string): SafeHtml {
-  return new SafeHtml(md.render(source));
+/** The tokens of contributor Markdown, for outputs that are not HTML (Word files): the same rules as the pages. */
+export function markdownTokens(source: string): Token[] {
+  return md.parse(source, {});
+}
+
+/** The tokens of one line of contributor Markdown (summaries, achievements), for outputs that are not HTML. */
+export function markdownInlineTokens(source: string): Token[] {
+  return md.parseInline(source, {});
+}
+
+/** Where rendered Markdown sits: `under` is the level of the page heading its headings come under (1 → they start at <h2>). */
+export interface RenderEnv {
+  under?: number;
+}
+
+/**
+ * Renders contributor Markdown to trusted HTML. Raw HTML in the source comes out as text; code
+ * points no HTML page may carry (controls, noncharacters) come out as U+FFFD.
+ */
+export function renderMarkdown(source: string, env: RenderEnv = {}): SafeHtml {
+  return new SafeHtml(withoutUnsafeCharacters(md.render(source, { ...env })));
 }
 
 /** Renders one line of contributor Markdown (an achievement, a summary) without a wrapping <p>. */
 export function renderMarkdownInline(source: string): SafeHtml {
-  return new SafeHtml(md.renderInline(source));
+  return new SafeHtml(withoutUnsafeCharacters(md.renderInline(source)));
 }
 
 /** The words of a Markdown text, without markup (for the search index). */
@@ -106,16 +141,17 @@ export function markdownText(source: string): string {
 export const RENDERED_BODIES_KEPT = 2000;
 const cache = new Map<string, SafeHtml>();
 
-/** Renders an entry's body once per content hash while it stays among the recently used ones. */
-export function renderBodyCached(hash: string, body: string): SafeHtml {
-  let out = cache.get(hash);
+/** Renders an entry's body once per content hash (and heading level it sits under) while it stays among the recently used ones. */
+export function renderBodyCached(hash: string, body: string, env: RenderEnv = {}): SafeHtml {
+  const key = `${hash}:${env.under ?? 1}`;
+  let out = cache.get(key);
   if (out) {
     // Most recently used last: Map keeps insertion order, so the first key is the least recently used.
-    cache.delete(hash);
+    cache.delete(key);
   } else {
-    out = renderMarkdown(body);
+    out = renderMarkdown(body, env);
     if (cache.size >= RENDERED_BODIES_KEPT) cache.delete(cache.keys().next().value as string);
   }
-  cache.set(hash, out);
+  cache.set(key, out);
   return out;
 }

@@ -1,4 +1,5 @@
 // Horizontal bar charts as static SVG, made at build time, each followed by the same figures as a table.
+import { xmlName } from "../render/escape.ts";
 import { html, type SafeHtml } from "../render/html.ts";
 
 export interface BarRow {
@@ -45,8 +46,8 @@ function svg(o: BarChartOptions, measure: string): SafeHtml {
   const max = Math.max(1, ...o.rows.map((r) => r.value));
   const height = Math.max(ROW, o.rows.length * ROW);
   const scale = (WIDTH - VALUE_ROOM) / max;
-  const titleId = `${o.id}-title`;
-  const descId = `${o.id}-desc`;
+  const titleId = xmlName(`${o.id}-title`);
+  const descId = xmlName(`${o.id}-desc`);
   return html`<svg class="bar-chart" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 <title id="${titleId}">${o.title}</title>
 <desc id="${descId}">${describeRows(o.rows, measure)}</desc>

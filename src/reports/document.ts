@@ -1,62 +1,11 @@
-// The printable quarter report, laid out as a Party report (BÁO CÁO), every name taken from site.yaml and the plan it implements.
+// The printable report of a quarter or a year (the print page printed to PDF), laid out as a Party report from its outline.
 import { fontFaceCss, pageCss, printSettings, PRINT_FONT_PATH } from "../print/style.ts";
-import type { ContentModel, PlanEntry, SiteConfig } from "../content/model.ts";
+import type { ContentModel, SiteConfig } from "../content/model.ts";
 import { html, type SafeHtml, trusted } from "../render/html.ts";
-import { compareContentDates, formatDateShort, formatDateVi } from "../vi/date.ts";
-import { figureTable } from "./chart.ts";
-import type { QuarterReport } from "./figures.ts";
-import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
-import { addQuarters, type Quarter, quarterEnd } from "../vi/quarter.ts";
-import { anniversaryText, changeText, periodLabel, quarterInSentence } from "./view.ts";
-
-/** The texts of the document that come from content: the plan being reported on and who receives the report. */
-export interface ReportHead {
-  /** The plan this report gives results of (the newest the organisation issued by the quarter's end). */
-  plan?: PlanEntry;
-  /** "Kết quả tuyên truyền điển hình tiêu biểu … quý IV năm 2018". */
-  subject: string;
-  /** Nơi nhận, the last one being the archive ("Lưu …"). */
-  recipients: string[];
-}
-
-/** Lower-cases the first letter unless the first word is an acronym ("Tuyên truyền" → "tuyên truyền", "UBND" stays). */
-function lowerFirst(text: string): string {
-  const [first = "", second = ""] = [...text];
-  return second && second === second.toLocaleLowerCase("vi") ? first.toLocaleLowerCase("vi") + text.slice(first.length) : text;
-}
-
-/** Upper case as Party document headers are printed ("Đảng bộ Quận Cầu Giấy" → "ĐẢNG BỘ QUẬN CẦU GIẤY"). */
-function upper(text: string): string {
-  return text.toLocaleUpperCase("vi");
-}
-
-/**
- * The plan a quarter's report answers to, its subject line and its recipients: site.yaml's
- * `reports.recipients` when given, otherwise the plan's "Để báo cáo" group (the bodies the plan reports to) and its archive line, so nothing about a district is
- * written in code. Without a plan the subject falls back on the site title and only "Lưu" remains.
- */
-export function reportHead(model: ContentModel, quarter: Quarter): ReportHead {
-  const end = quarterEnd(quarter);
-  const candidates = model.plans
-    .filter((p) => !p.draft && compareContentDates(p.data.date, end) <= 0)
-    .sort((a, b) => compareContentDates(b.data.date, a.data.date));
-  const plan = candidates.find((p) => p.data.issuer === model.site.organisation.name) ?? candidates[0];
-  const when = quarterInSentence(quarter);
-  const configured = model.site.reports?.recipients;
-  if (!plan) return { subject: `Kết quả tuyên truyền ${lowerFirst(model.site.title)} ${when}`, recipients: configured ?? ["Lưu"] };
-  if (configured) return { plan, subject: `Kết quả ${lowerFirst(plan.data.title)} ${when}`, recipients: configured };
-  const reportTo = plan.data.recipients.filter((g) => g.purpose?.toLocaleLowerCase("vi").includes("báo cáo")).flatMap((g) => g.names);
-  const archive = plan.data.recipients.flatMap((g) => g.names).find((n) => /^Lưu\b/u.test(n)) ?? "Lưu";
-  return { plan, subject: `Kết quả ${lowerFirst(plan.data.title)} ${when}`, recipients: [...reportTo, archive] };
-}
-
-/** "a cá nhân, b tập thể" for the non-zero counts, in catalogue order. */
-function countList(counts: Record<string, number>, names: Record<string, string>, lower = true): string {
-  return Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([id, n]) => `${n} ${lower ? lowerFirst(names[id] ?? id) : (names[id] ?? id)}`)
-    .join(", ");
-}
+import type { Block, Inline } from "../word/blocks.ts";
+import type { QuarterReport, YearReport } from "./figures.ts";
+import type { ReportLabels } from "./labels.ts";
+import { reportOutline, upper } from "./outline.ts";
 
 const REPORT_CSS = `
 .party-report{hyphens:manual}
@@ -85,6 +34,7 @@ th,td{border:0.5pt solid #000;padding:1mm 2mm;text-align:left;vertical-align:top
 thead th{text-align:center}
 tr{break-inside:avoid}
 .num{text-align:right;white-space:nowrap}
+tr.total th,tr.total td{font-weight:700}
 .doc-footer{display:flex;justify-content:space-between;gap:8mm;margin-top:8mm;break-inside:avoid}
 .recipients{flex:0 0 48%;font-size:0.85em}
 .recipients p{text-indent:0;margin:0}
@@ -116,114 +66,67 @@ ${body}
 `.toString();
 }
 
-/** The whole print page (`/bao-cao/<yyyy>-q<n>/in/`), printed to `/bao-cao/<yyyy>-q<n>.pdf`. */
-export function quarterDocument(model: ContentModel, labels: ReportLabels, r: QuarterReport): string {
-  const { site } = model;
-  const org = site.organisation;
-  const head = reportHead(model, r.quarter);
-  const when = quarterInSentence(r.quarter);
-  const next = addQuarters(r.quarter, 1);
-  const d = r.data;
-  const ex = d.exemplars;
-  const act = d.activities;
-  const unitsWith = Object.values(ex.byUnit).filter((n) => n > 0).length;
-  const submitting = site.units.filter((u) => u.submits !== false).length;
-  const unitName = (id: string) => labels.units[id] ?? id;
-  const leader = org.leader;
-  const plan = head.plan?.data;
-  let tables = 0;
-  const tableNo = () => ++tables;
+function inline(runs: readonly Inline[]): SafeHtml {
+  return html`${runs.map((r) => {
+    const t = html`${r.breakBefore ? html`<br>` : ""}${r.text}`;
+    const b = r.bold ? html`<strong>${t}</strong>` : t;
+    return r.italic ? html`<em>${b}</em>` : b;
+  })}`;
+}
 
+/** Blocks as print HTML: level-1 headings are <h2> below the document's <h1>; the first cell of a table row names the row. */
+export function blocksHtml(blocks: readonly Block[]): SafeHtml {
+  return html`${blocks.map((b) => {
+    switch (b.type) {
+      case "heading":
+        return b.level === 1 ? html`<h2>${inline(b.text)}</h2>\n` : html`<h3>${inline(b.text)}</h3>\n`;
+      case "paragraph":
+        return html`<p>${inline(b.text)}</p>\n`;
+      case "list":
+        return b.ordered
+          ? html`<ol${b.start && b.start > 1 ? html` start="${b.start}"` : ""}>${b.items.map((i) => html`<li>${inline(i)}</li>`)}</ol>\n`
+          : html`<ul>${b.items.map((i) => html`<li>- ${inline(i)}</li>`)}</ul>\n`;
+      case "table":
+        return html`<table>
+${b.caption ? html`<caption>${b.caption}</caption>` : ""}
+<thead><tr>${b.columns.map((c) => html`<th scope="col">${c.title}</th>`)}</tr></thead>
+<tbody>
+${b.rows.map((r) => html`<tr${r.total ? html` class="total"` : ""}>${r.cells.map((v, i) => (i === 0 ? html`<th scope="row">${v}</th>` : html`<td${b.columns[i]?.numeric ? html` class="num"` : ""}>${v}</td>`))}</tr>\n`)}
+</tbody>
+</table>\n`;
+      case "pageBreak":
+        return html`<div style="break-after:page"></div>`;
+    }
+  })}`;
+}
+
+/** The whole print page (`/bao-cao/<yyyy>-q<n>/in/` or `/bao-cao/<yyyy>/in/`), printed to the period's PDF. */
+export function reportDocument(model: ContentModel, labels: ReportLabels, r: QuarterReport | YearReport): string {
+  const o = reportOutline(model, labels, r);
   const body = html`<header class="doc-header">
 <div class="issuer">
-<p class="parent">${upper(org.parent)}</p>
-<p class="org">${upper(org.name)}</p>
+<p class="parent">${upper(o.parent)}</p>
+<p class="org">${upper(o.issuer)}</p>
 <p class="star">*</p>
-<p class="number">Số: <span class="blank"></span>-BC${org.symbol ? `/${org.symbol}` : ""}</p>
+<p class="number">Số <span class="blank"></span>${o.number}</p>
 </div>
 <div class="national">
-<p class="party-header">${org.partyHeader}</p>
-<p class="place-date">${org.place}, ngày&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;tháng&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;năm ${quarterEnd(r.quarter).slice(0, 4)}</p>
+<p class="party-header">${o.partyHeader}</p>
+<p class="place-date">${o.place}, ngày&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;tháng&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;năm ${o.year}</p>
 </div>
 </header>
-${site.sample ? html`<p class="sample-note">Dữ liệu minh họa</p>` : ""}
-<h1>BÁO CÁO<span class="subtitle">${head.subject}</span></h1>
+${o.note ? html`<p class="sample-note">${o.note}</p>` : ""}
+<h1>BÁO CÁO<span class="subtitle">${o.head.subject}</span></h1>
 <p class="rule">-----</p>
-<p class="intro">${plan ? `Thực hiện Kế hoạch số ${plan.number} ngày ${formatDateShort(plan.date)} của ${plan.issuer} về ${lowerFirst(plan.title)}, ` : ""}${org.name} báo cáo kết quả ${when} (${periodText(d.from, d.to)}) như sau:</p>
-
-<h2>I. KẾT QUẢ</h2>
-<h3>1. ${typeTitle("exemplar")} tiêu biểu được giới thiệu</h3>
-${ex.total
-  ? html`<p>Trong quý, ${unitsWith} đơn vị đã đề xuất, giới thiệu ${ex.total} điển hình tiêu biểu, gồm: ${countList(ex.byKind, labels.kinds)}.</p>
-<ol>${r.entries.exemplars.map((e) => html`<li>${e.data.subject.name} (${lowerFirst(labels.kinds[e.data.kind] ?? e.data.kind)}, ${unitName(e.data.unit)}): ${e.data.title}.</li>`)}</ol>
-${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("exemplar")} theo ${fieldTitle("exemplar", "field").toLowerCase()}`, dimension: fieldTitle("exemplar", "field"), rows: Object.entries(ex.byField).map(([id, value]) => ({ label: labels.fields[id] ?? id, value })), total: ex.total }, false)}
-${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("exemplar")} theo ${fieldTitle("exemplar", "unit").toLowerCase()} (đơn vị có điển hình)`, dimension: fieldTitle("exemplar", "unit"), rows: Object.entries(ex.byUnit).filter(([, n]) => n > 0).map(([id, value]) => ({ label: unitName(id), value })), total: ex.total }, false)}`
-  : html`<p>Trong quý, chưa có đơn vị nào đề xuất điển hình tiêu biểu.</p>`}
-<h3>2. Hoạt động tuyên truyền</h3>
-${act.total
-  ? html`<p>Tổ chức ${act.total} hoạt động${countList(act.byType, labels.activityTypes) ? `: ${countList(act.byType, labels.activityTypes)}` : ""}.${countList(act.byChannel, labels.channels, false) ? ` Theo kênh tuyên truyền: ${countList(act.byChannel, labels.channels, false)}.` : ""}</p>
-${figureTable({ title: `Bảng ${tableNo()}. ${typeTitle("activity")} theo ${fieldTitle("activity", "type").toLowerCase()}`, dimension: fieldTitle("activity", "type"), rows: Object.entries(act.byType).map(([id, value]) => ({ label: labels.activityTypes[id] ?? id, value })), total: act.total }, false)}
-${wardTable(site, r, tableNo)}`
-  : html`<p>Trong quý, chưa có hoạt động tuyên truyền nào được ghi nhận.</p>`}
-${r.occasions.length
-  ? html`<p>Giao lưu, tọa đàm nhân các ngày kỷ niệm:</p>
-<ul>${r.occasions.map((o) => html`<li>- ${o.title} (${formatDateShort(o.date)}, ${unitName(o.unit)}${o.participants !== undefined ? `, ${o.participants} người tham dự` : ""}), nhân ${labels.anniversaries[o.anniversary] ?? o.anniversary}.</li>`)}</ul>`
-  : ""}
-<h3>3. ${typeTitle("plan")} và ${typeTitle("bulletin")}</h3>
-<p>${d.plans.total ? `Ban hành ${d.plans.total} kế hoạch: ${r.entries.plans.map((p) => `Kế hoạch số ${p.data.number} ngày ${formatDateShort(p.data.date)} về ${lowerFirst(p.data.title)}`).join("; ")}.` : "Trong quý không ban hành kế hoạch mới."} ${d.bulletins.total ? `Phát hành ${d.bulletins.total} số ${site.document.bulletinName} (${r.entries.bulletins.map((b) => `số ${b.data.number}/${b.slug.slice(0, 4)}`).join(", ")}).` : `Trong quý không phát hành số ${site.document.bulletinName} nào.`}</p>
-
-<h2>II. ĐÁNH GIÁ</h2>
-<h3>1. So với quý trước và cùng kỳ năm trước</h3>
-<p>So với ${lowerFirst(periodLabel(r.previous.period))}, số điển hình ${changeText(r.previous.change.exemplars)}, số hoạt động ${changeText(r.previous.change.activities)}${r.yearAgo ? `; so với cùng kỳ năm trước (${lowerFirst(periodLabel(r.yearAgo.period))}), số điển hình ${changeText(r.yearAgo.change.exemplars)}, số hoạt động ${changeText(r.yearAgo.change.activities)}` : ""}.</p>
-<table>
-<caption>Bảng ${tableNo()}. So sánh với các kỳ trước</caption>
-<thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">${periodLabel(d.period)}</th><th scope="col">${periodLabel(r.previous.period)}</th>${r.yearAgo ? html`<th scope="col">${periodLabel(r.yearAgo.period)}</th>` : ""}</tr></thead>
-<tbody>
-${(["exemplars", "activities", "plans", "bulletins"] as const).map(
-  (k) => html`<tr><th scope="row">${typeTitle(({ exemplars: "exemplar", activities: "activity", plans: "plan", bulletins: "bulletin" } as const)[k])}</th><td class="num">${{ exemplars: ex.total, activities: act.total, plans: d.plans.total, bulletins: d.bulletins.total }[k]}</td><td class="num">${r.previous.totals[k]}</td>${r.yearAgo ? html`<td class="num">${r.yearAgo.totals[k]}</td>` : ""}</tr>`,
-)}
-</tbody>
-</table>
-<h3>2. Đơn vị cần đôn đốc</h3>
-${d.unitsWithoutExemplars.length
-  ? html`<p>Còn ${d.unitsWithoutExemplars.length}/${submitting} đơn vị thuộc diện gửi điển hình chưa đề xuất điển hình trong quý:</p>
-<ul>${r.followUp.map((u) => html`<li>- ${unitName(u.unit)}${u.lastExemplar ? ` (điển hình gần nhất ${formatDateShort(u.lastExemplar)})` : " (chưa đề xuất điển hình nào)"};</li>`)}</ul>`
-  : html`<p>Tất cả các đơn vị đều đã đề xuất điển hình trong quý.</p>`}
-
-<h2>III. PHƯƠNG HƯỚNG ${upper(quarterInSentence(next))}</h2>
-<ul>
-${r.nextAnniversaries.length ? html`<li>- Tổ chức giao lưu điển hình tiêu biểu, trao đổi kinh nghiệm nhân dịp: ${r.nextAnniversaries.map(anniversaryText).join("; ")}.</li>` : ""}
-${d.unitsWithoutExemplars.length ? html`<li>- Đôn đốc ${d.unitsWithoutExemplars.length} đơn vị chưa đề xuất điển hình gửi trích ngang, kết quả đạt được, cách làm hiệu quả về ${org.name}.</li>` : ""}
-<li>- Tiếp tục tuyên truyền điển hình tiêu biểu trên ${site.channels.map((c) => c.name).join(", ")}.</li>
-</ul>
-<p>Trên đây là báo cáo ${lowerFirst(head.subject)} của ${org.name}./.</p>
-
+${blocksHtml(o.blocks)}
 <footer class="doc-footer">
 <div class="recipients">
 <p><strong><em>Nơi nhận:</em></strong></p>
-<ul>${head.recipients.map((name, i) => html`<li>- ${name}${i === head.recipients.length - 1 ? "." : ","}</li>`)}</ul>
+<ul>${o.recipients.map((line) => html`<li>- ${line}</li>`)}</ul>
 </div>
 <div class="signature">
-${leader ? html`<p class="signer-title">${upper(leader.title)}</p><p class="sign-space"></p><p class="signer-name">${leader.name}</p>` : ""}
+${o.signer ? html`<p class="signer-title">${upper(o.signer.title)}</p><p class="sign-space"></p><p class="signer-name">${o.signer.name}</p>` : ""}
 </div>
 </footer>`;
-  return doc(`Báo cáo ${when}`, site, head.subject, body);
-}
-
-function periodText(from: string, to: string): string {
-  return `từ ${formatDateVi(from)} đến ${formatDateVi(to)}`;
-}
-
-/** Activities per ward on each channel (the loudspeaker broadcasts per ward among them). */
-function wardTable(site: SiteConfig, r: QuarterReport, tableNo: () => number): SafeHtml {
-  const channels = site.channels.filter((c) => (r.data.activities.byChannel[c.id] ?? 0) > 0);
-  if (channels.length === 0) return html``;
-  return html`<table>
-<caption>Bảng ${tableNo()}. ${typeTitle("activity")} theo ${fieldTitle("activity", "ward").toLowerCase()} và ${fieldTitle("activity", "channel").toLowerCase()}</caption>
-<thead><tr><th scope="col">${fieldTitle("activity", "ward")}</th>${channels.map((c) => html`<th scope="col">${c.name}</th>`)}</tr></thead>
-<tbody>
-${site.wards.map((w) => html`<tr><th scope="row">${w.name}</th>${channels.map((c) => html`<td class="num">${r.activitiesByChannelAndWard[c.id]?.[w.id] ?? 0}</td>`)}</tr>`)}
-<tr><th scope="row">Không ghi ${fieldTitle("activity", "ward").toLowerCase()}</th>${channels.map((c) => html`<td class="num">${r.activitiesWithoutWard[c.id] ?? 0}</td>`)}</tr>
-</tbody>
-</table>`;
+  return doc(o.title, model.site, o.head.subject, body);
 }

@@ -9,9 +9,9 @@ function ordered(map: Record<string, number>, ids: readonly { id: string }[] | r
   return Object.fromEntries(ids.map((x) => (typeof x === "string" ? x : x.id)).map((id) => [id, map[id] ?? 0]));
 }
 
-/** The JSON file: the contract's keys in the contract's order, two-space indented, final newline. */
-export function quarterJson(site: SiteConfig, d: PeriodData): string {
-  const shaped: PeriodData = {
+/** The contract's keys in the contract's order. */
+function shape(site: SiteConfig, d: PeriodData): PeriodData {
+  return {
     period: d.period,
     from: d.from,
     to: d.to,
@@ -33,7 +33,16 @@ export function quarterJson(site: SiteConfig, d: PeriodData): string {
     bulletins: { total: d.bulletins.total, ids: [...d.bulletins.ids] },
     unitsWithoutExemplars: [...d.unitsWithoutExemplars],
   };
-  return `${JSON.stringify(shaped, null, 2)}\n`;
+}
+
+/** The JSON file: the contract's keys in the contract's order, two-space indented, final newline. */
+export function quarterJson(site: SiteConfig, d: PeriodData): string {
+  return `${JSON.stringify(shape(site, d), null, 2)}\n`;
+}
+
+/** `/bao-cao/<yyyy>.json`: the year in the quarter's shape, then its four quarters (Q1 to Q4, zeros included) in `quarters`. */
+export function yearJson(site: SiteConfig, year: PeriodData, quarters: readonly PeriodData[]): string {
+  return `${JSON.stringify({ ...shape(site, year), quarters: quarters.map((q) => shape(site, q)) }, null, 2)}\n`;
 }
 
 /** The CSV header row, in Vietnamese. */
@@ -69,4 +78,9 @@ export function quarterCsvRows(site: SiteConfig, d: PeriodData): CsvCell[][] {
 
 export function quarterCsv(site: SiteConfig, d: PeriodData): string {
   return toCsv(quarterCsvRows(site, d));
+}
+
+/** `/bao-cao/<yyyy>.csv`: the year's rows, then each quarter's (the first column tells them apart), under one header. */
+export function yearCsv(site: SiteConfig, year: PeriodData, quarters: readonly PeriodData[]): string {
+  return toCsv([...quarterCsvRows(site, year), ...quarters.flatMap((q) => quarterCsvRows(site, q).slice(1))]);
 }

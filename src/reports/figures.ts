@@ -1,6 +1,6 @@
 // Quarter and year figures from the content model: the /bao-cao/ JSON shape plus what the report pages show.
 import type { ActivityEntry, BulletinEntry, ContentModel, Entry, ExemplarEntry, PlanEntry, SiteConfig } from "../content/model.ts";
-import { isDateTimeWithOffset, isoDate, vietnamDate } from "../vi/date.ts";
+import { isDateTimeWithOffset, isoDate, monthDayIn, vietnamDate } from "../vi/date.ts";
 import {
   type Quarter,
   addQuarters,
@@ -99,12 +99,12 @@ export interface PeriodReport {
   followUp: UnitFollowUp[];
   previous: Comparison;
   yearAgo?: Comparison;
+  /** Anniversaries that fall in the next period (quarter or year), in date order. */
+  nextAnniversaries: AnniversaryDate[];
 }
 
 export interface QuarterReport extends PeriodReport {
   quarter: Quarter;
-  /** Anniversaries that fall in the next quarter, in date order. */
-  nextAnniversaries: AnniversaryDate[];
 }
 
 export interface YearReport extends PeriodReport {
@@ -239,9 +239,7 @@ function compare(current: PeriodData, other: PeriodData): Comparison {
 export function anniversaryOn(site: SiteConfig, id: string, year: number): AnniversaryDate | undefined {
   const a = site.anniversaries.find((x) => x.id === id);
   if (!a) return undefined;
-  const [month, day] = a.date.split("-").map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const date = isoDate({ year, month, day: Math.min(day, last) });
+  const date = isoDate(monthDayIn(a.date, year));
   return { id: a.id, name: a.name, date, ...(a.since !== undefined && year > a.since ? { ordinal: year - a.since } : {}) };
 }
 
@@ -311,7 +309,7 @@ function yearData(index: Index, year: number): PeriodData {
   return cached(index, String(year), () => periodData(index.site, String(year), `${year}-01-01`, `${year}-12-31`, yearEntries(index, year)));
 }
 
-function details(index: Index, data: PeriodData, entries: PeriodEntries): Omit<PeriodReport, "previous" | "yearAgo"> {
+function details(index: Index, data: PeriodData, entries: PeriodEntries): Omit<PeriodReport, "previous" | "yearAgo" | "nextAnniversaries"> {
   const { site } = index;
   const exemplarsByChannel = zeros(site.channels.map((c) => c.id));
   for (const e of entries.exemplars) for (const c of e.data.channels) bump(exemplarsByChannel, c);
@@ -365,6 +363,7 @@ function yearReport(index: Index, year: number): YearReport {
     year,
     ...details(index, data, yearEntries(index, year)),
     previous: compare(data, yearData(index, year - 1)),
+    nextAnniversaries: quartersOfYear(year + 1).flatMap((q) => anniversariesIn(index.site, q)),
     quarters: quartersOfYear(year).map((q) => quarterData(index, q)),
   };
 }

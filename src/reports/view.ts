@@ -6,7 +6,7 @@ import { barChart, figureTable, scrollable, type BarRow } from "./chart.ts";
 import type { AnniversaryDate, Comparison, PeriodData, PeriodReport, QuarterReport, Totals, YearReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
 import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "../vi/quarter.ts";
-import { bulletinPaths, exemplarPath, planPath, quarterReportPaths, SECTION_PATHS, yearReportPath } from "../paths/paths.ts";
+import { bulletinPaths, exemplarPath, planPath, quarterReportPaths, type ReportPaths, SECTION_PATHS, yearReportPath, yearReportPaths } from "../paths/paths.ts";
 
 /** What every report view needs besides the figures. */
 export interface ViewContext {
@@ -84,13 +84,19 @@ ${TOTAL_KEYS.map(
 </table>`);
 }
 
-function downloads(ctx: ViewContext, q: Quarter): SafeHtml {
-  const p = quarterReportPaths(q);
+/** The period's files, in the order an office wants them. */
+function downloads(ctx: ViewContext, p: ReportPaths): SafeHtml {
   return html`<ul class="downloads">
 <li><a href="${ctx.url(p.pdf)}" download>Báo cáo in (PDF)</a></li>
+<li><a href="${ctx.url(p.docx)}" download>Báo cáo để chỉnh sửa, ký (Word)</a></li>
 <li><a href="${ctx.url(p.csv)}" download>Số liệu cho Excel (CSV)</a></li>
 <li><a href="${ctx.url(p.json)}">Số liệu dạng JSON</a></li>
 </ul>`;
+}
+
+/** "PDF · Word · CSV · JSON" links in a table cell. */
+function downloadLinks(ctx: ViewContext, p: ReportPaths): SafeHtml {
+  return html`<a href="${ctx.url(p.pdf)}">PDF</a> · <a href="${ctx.url(p.docx)}">Word</a> · <a href="${ctx.url(p.csv)}">CSV</a> · <a href="${ctx.url(p.json)}">JSON</a>`;
 }
 
 function exemplarSection(ctx: ViewContext, r: PeriodReport, idPrefix: string): SafeHtml {
@@ -210,7 +216,7 @@ export function quarterBody(ctx: ViewContext, r: QuarterReport): SafeHtml {
   const comparisons = [r.previous, ...(r.yearAgo ? [r.yearAgo] : [])];
   return html`<h1>Báo cáo ${quarterInSentence(r.quarter)}</h1>
 <p class="period">${period(r.data)} Số liệu tổng hợp từ các bài đã công bố; bản nháp không được tính.</p>
-${downloads(ctx, r.quarter)}
+${downloads(ctx, quarterReportPaths(r.quarter))}
 ${summary(ctx, r, comparisons)}
 ${exemplarSection(ctx, r, id)}
 ${activitySection(ctx, r, id)}
@@ -230,6 +236,7 @@ export function yearBody(ctx: ViewContext, r: YearReport): SafeHtml {
   const id = `nam-${r.year}`;
   return html`<h1>Báo cáo năm ${r.year}</h1>
 <p class="period">${period(r.data)} Số liệu tổng hợp từ các bài đã công bố; bản nháp không được tính.</p>
+${downloads(ctx, yearReportPaths(r.year))}
 ${summary(ctx, r, [r.previous])}
 <section aria-labelledby="${id}-theo-quy">
 <h2 id="${id}-theo-quy">Theo quý</h2>
@@ -257,19 +264,20 @@ ${followUpSection(ctx, r, id, "năm")}
 export function indexBody(ctx: ViewContext, quarters: readonly QuarterReport[], years: readonly YearReport[]): SafeHtml {
   const newestFirst = [...years].reverse();
   return html`<h1>Báo cáo</h1>
-<p>Kết quả tuyên truyền điển hình tiêu biểu hằng quý, hằng năm, tổng hợp tự động từ các bài đã công bố. Mỗi quý có trang web, bản in (PDF) và số liệu (CSV cho Excel, JSON).</p>
+<p>Kết quả tuyên truyền điển hình tiêu biểu hằng quý, hằng năm, tổng hợp tự động từ các bài đã công bố. Mỗi quý và mỗi năm có trang web, bản in (PDF), bản Word để chỉnh sửa, ký và số liệu (CSV cho Excel, JSON).</p>
 ${newestFirst.map((y) => {
   const qs = quarters.filter((q) => q.quarter.year === y.year).reverse();
   return html`<section aria-labelledby="nam-${y.year}">
 <h2 id="nam-${y.year}"><a href="${ctx.url(yearReportPath(y.year))}">Năm ${y.year}</a></h2>
 <p>${typeTitle("exemplar")}: ${y.data.exemplars.total}; ${typeTitle("activity").toLowerCase()}: ${y.data.activities.total}; ${typeTitle("plan").toLowerCase()}: ${y.data.plans.total}; ${typeTitle("bulletin").toLowerCase()}: ${y.data.bulletins.total}.</p>
+<p>Báo cáo cả năm: ${downloadLinks(ctx, yearReportPaths(y.year))}</p>
 ${scrollable(`Báo cáo quý năm ${y.year}`, html`<table class="table report-table reports-index">
 <caption>Báo cáo quý năm ${y.year}</caption>
 <thead><tr><th scope="col">Quý</th><th scope="col" class="num">${typeTitle("exemplar")}</th><th scope="col" class="num">${typeTitle("activity")}</th><th scope="col" class="num">Đơn vị cần đôn đốc</th><th scope="col">Tải về</th></tr></thead>
 <tbody>
 ${qs.map((q) => {
   const p = quarterReportPaths(q.quarter);
-  return html`<tr><th scope="row"><a href="${ctx.url(p.page)}">${quarterLabel(q.quarter)}</a></th><td class="num">${q.data.exemplars.total}</td><td class="num">${q.data.activities.total}</td><td class="num">${q.data.unitsWithoutExemplars.length}</td><td><a href="${ctx.url(p.pdf)}">PDF</a> · <a href="${ctx.url(p.csv)}">CSV</a> · <a href="${ctx.url(p.json)}">JSON</a></td></tr>`;
+  return html`<tr><th scope="row"><a href="${ctx.url(p.page)}">${quarterLabel(q.quarter)}</a></th><td class="num">${q.data.exemplars.total}</td><td class="num">${q.data.activities.total}</td><td class="num">${q.data.unitsWithoutExemplars.length}</td><td>${downloadLinks(ctx, p)}</td></tr>`;
 })}
 </tbody>
 </table>`)}

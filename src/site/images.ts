@@ -5,16 +5,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Image, { type ImageMetadata } from "@11ty/eleventy-img";
 import type { ExemplarEntry } from "../content/model.ts";
-import { html, type SafeHtml } from "../render/html.ts";
+import type { ResponsiveImage } from "./picture.ts";
 import { FILE_PATHS } from "../paths/paths.ts";
 
-export interface ResponsiveImage {
-  alt: string;
-  credit?: string;
-  /** Site paths and widths per format, smallest first. */
-  sources: { type: string; srcset: string }[];
-  fallback: { src: string; width: number; height: number };
-}
+export type { ResponsiveImage } from "./picture.ts";
+export { pictureHtml } from "./picture.ts";
 
 export const IMAGE_WIDTHS = [480, 960];
 export const IMAGE_URL_PATH = FILE_PATHS.images;
@@ -105,17 +100,4 @@ async function publishCachedImages(work: string, dest: string, names: string[]):
   const tmp = path.join(work, `${COMPLETE}.${process.pid}.tmp`);
   await writeFile(tmp, JSON.stringify(complete));
   await rename(tmp, path.join(work, COMPLETE));
-}
-
-/** `<picture>` with the alt text from front matter; URLs go through the site's `url()`. */
-export function pictureHtml(img: ResponsiveImage, url: (p: string) => string, sizes = "(min-width: 60rem) 40rem, 100vw"): SafeHtml {
-  const withPrefix = (srcset: string) =>
-    srcset
-      .split(", ")
-      .map((part) => {
-        const [u = "", w = ""] = part.split(" ");
-        return `${url(u)} ${w}`;
-      })
-      .join(", ");
-  return html`<picture>${img.sources.map((s) => html`<source type="${s.type}" srcset="${withPrefix(s.srcset)}" sizes="${sizes}">`)}<img src="${url(img.fallback.src)}" width="${img.fallback.width}" height="${img.fallback.height}" alt="${img.alt}" loading="lazy" decoding="async"></picture>`;
 }

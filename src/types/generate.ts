@@ -9,6 +9,7 @@ export const SCHEMA_TYPES: ReadonlyArray<{ file: string; typeName: string }> = [
   { file: "plan.schema.json", typeName: "Plan" },
   { file: "activity.schema.json", typeName: "Activity" },
   { file: "bulletin.schema.json", typeName: "Bulletin" },
+  { file: "sources.schema.json", typeName: "AggregateSources" },
 ];
 
 const HEADER = `// Generated from schemas/*.schema.json by \`npm run gen-types\`. Do not edit by hand.\n/* eslint-disable */\n`;

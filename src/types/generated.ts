@@ -92,6 +92,14 @@ export interface SiteConfig {
      */
     shortName?: string;
     /**
+     * Cấp: Cấp của cơ quan chủ trì; đơn vị tổng hợp cấp trên dùng để xếp nhóm.
+     */
+    level?: "city" | "district" | "ward" | "commune" | "special-zone";
+    /**
+     * Cơ quan cấp trên: Cơ quan cấp trên nhận báo cáo, ví dụ: Ban Tuyên giáo và Dân vận Thành ủy Hà Nội.
+     */
+    superior?: string;
+    /**
      * Cấp trên: Ví dụ: Đảng bộ Quận Cầu Giấy (in ở tiêu đề văn bản).
      */
     parent: string;
@@ -185,7 +193,7 @@ export interface SiteConfig {
     since?: number;
   }[];
   /**
-   * Định dạng văn bản in: Khổ giấy, lề và phông chữ cho Bản tin và báo cáo PDF.
+   * Định dạng văn bản in: Khổ giấy, lề và phông chữ cho Bản tin và báo cáo PDF, và thể thức các tệp Word.
    */
   document: {
     /**
@@ -230,6 +238,40 @@ export interface SiteConfig {
        */
       size?: number;
     };
+    /**
+     * Văn bản Word: Thể thức các tệp Word (.docx) của báo cáo, kế hoạch và Bản tin, theo Hướng dẫn 36-HD/VPTW và Nghị định 30/2020/NĐ-CP: khổ A4, lề và cỡ chữ chỉ được chọn trong khoảng các văn bản này cho phép.
+     */
+    word?: {
+      /**
+       * Phông chữ Word: Phông chữ tiếng Việt Unicode (TCVN 6909:2001) có sẵn trên máy văn phòng.
+       */
+      font?: "Times New Roman";
+      /**
+       * Cỡ chữ nội dung (pt): Cỡ chữ phần nội dung văn bản, từ 13 đến 14.
+       */
+      size?: number;
+      /**
+       * Lề văn bản Word (mm): Lề trên và dưới từ 20 đến 25 mm, lề trái từ 30 đến 35 mm, lề phải từ 15 đến 20 mm.
+       */
+      margins?: {
+        /**
+         * Lề trên (Word): Từ 20 đến 25 mm.
+         */
+        top?: number;
+        /**
+         * Lề phải (Word): Từ 15 đến 20 mm.
+         */
+        right?: number;
+        /**
+         * Lề dưới (Word): Từ 20 đến 25 mm.
+         */
+        bottom?: number;
+        /**
+         * Lề trái (Word): Từ 30 đến 35 mm.
+         */
+        left?: number;
+      };
+    };
   };
   /**
    * Báo cáo quý, năm: Thông tin in trên báo cáo quý, năm gửi cấp trên.
@@ -268,6 +310,23 @@ export interface SiteConfig {
     abbreviations: {
       [k: string]: string | undefined;
     };
+  };
+  /**
+   * Giới hạn kiểm tra: Giới hạn trình kiểm tra nội dung áp dụng để mọi nội dung hợp lệ đều dựng được. Không ghi thì dùng giá trị mặc định.
+   */
+  limits?: {
+    /**
+     * Năm sớm nhất: Mọi ngày tháng trong nội dung phải từ năm này trở đi.
+     */
+    minYear?: number;
+    /**
+     * Năm muộn nhất: Mọi ngày tháng trong nội dung phải không muộn hơn năm này.
+     */
+    maxYear?: number;
+    /**
+     * Số điểm ảnh tối đa: Ảnh có số điểm ảnh (rộng × cao) lớn hơn số này bị từ chối, để việc dựng trang không cạn bộ nhớ.
+     */
+    imagePixels?: number;
   };
 }
 
@@ -581,4 +640,51 @@ export interface Bulletin {
    * Bản nháp: true: chỉ hiện khi xem thử (npm start), không bao giờ công bố.
    */
   draft?: boolean;
+}
+
+// sources.schema.json
+/**
+ * Tệp nguồn của lệnh npm run aggregate: các chuyên mục Gương Sáng của đơn vị cấp dưới cần tổng hợp, mỗi nguồn là địa chỉ trang đã công bố hoặc thư mục đã dựng trên máy.
+ */
+export interface AggregateSources {
+  /**
+   * Tên trang tổng hợp: Tên hiện ở đầu mọi trang tổng hợp, ví dụ: Gương sáng học tập và làm theo Bác trên địa bàn Thành phố.
+   */
+  title?: string;
+  /**
+   * Cơ quan tổng hợp: Cơ quan lập trang tổng hợp, ví dụ: Ban Tuyên giáo và Dân vận Thành ủy Hà Nội.
+   */
+  organisation?: string;
+  /**
+   * Địa chỉ trang tổng hợp: Địa chỉ gốc khi công bố trang tổng hợp, ví dụ https://ten.github.io/tong-hop/; phần đường dẫn thành tiền tố mọi liên kết.
+   */
+  baseUrl?: string;
+  /**
+   * Dữ liệu minh họa: true khi các nguồn chỉ là dữ liệu minh họa: mọi trang hiện dòng "Dữ liệu minh họa".
+   */
+  sample?: boolean;
+  /**
+   * Nguồn: Các chuyên mục cần tổng hợp, theo thứ tự hiện trên trang.
+   *
+   * @minItems 1
+   * @maxItems 2000
+   */
+  sources: {
+    /**
+     * Mã nguồn: Mã ổn định, viết thường không dấu, nối bằng gạch ngang, ví dụ cau-giay; không đổi giữa các lần tổng hợp.
+     */
+    id: string;
+    /**
+     * Tên hiển thị: Tên đơn vị hiện trên trang tổng hợp; bỏ trống thì lấy tên cơ quan trong /api/site.json của nguồn.
+     */
+    name?: string;
+    /**
+     * Địa chỉ trang: Địa chỉ chuyên mục đã công bố, kết thúc bằng /, ví dụ https://ten.github.io/cau-giay/.
+     */
+    url?: string;
+    /**
+     * Thư mục đã dựng: Thư mục kết quả npm run build trên máy (ví dụ ../nghia-do/_site), tính từ thư mục chứa tệp nguồn.
+     */
+    path?: string;
+  }[];
 }

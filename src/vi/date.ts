@@ -12,7 +12,30 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/;
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+/** The offsets clocks use on Earth run from -12:00 to +14:00. */
+export const MIN_OFFSET_MINUTES = -12 * 60;
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Minutes east of UTC of an offset written `Z`, `+07:00`, `-05:30`; undefined when it is not a real one. */
+export function offsetMinutes(offset: string): number | undefined {
+  if (offset === "Z") return 0;
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  const signed = m[1] === "-" ? -minutes : minutes;
+  if (Number(m[3]) >= 60 || signed < MIN_OFFSET_MINUTES || signed > MAX_OFFSET_MINUTES) return undefined;
+  return signed;
+}
+
+/** The offset part of a date-time (`+07:00`, `Z`), or undefined. */
+export function dateTimeOffset(text: string): string | undefined {
+  return DATE_TIME_RE.exec(text)?.[7];
 }
 
 /** Parses `YYYY-MM-DD` into a real calendar date, or returns undefined (2019-02-30 is not one). */
@@ -28,12 +51,30 @@ export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== undefined;
 }
 
-/** True for a date-time with an explicit offset whose date and time parts are real. */
+/** True when `MM-DD` is a day some year has: 02-29 is one, 02-30 and 04-31 are not. */
+export function isMonthDay(text: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+}
+
+/**
+ * The date a yearly `MM-DD` day falls on in a year. The rule for 29 February: in a year that is not
+ * a leap year it is kept on 28 February.
+ */
+export function monthDayIn(monthDay: string, year: number): CalendarDate {
+  const [month, day] = monthDay.split("-").map(Number) as [number, number];
+  return { year, month, day: Math.min(day, daysInMonth(year, month)) };
+}
+
+/** True for a date-time with an explicit offset whose date, time and offset are real. */
 export function isDateTimeWithOffset(text: string): boolean {
   const m = DATE_TIME_RE.exec(text);
   if (!m) return false;
   if (!parseCalendarDate(`${m[1]}-${m[2]}-${m[3]}`)) return false;
-  return Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60;
+  if (offsetMinutes(m[7] as string) === undefined) return false;
+  return Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60 && !Number.isNaN(Date.parse(text));
 }
 
 const vietnamParts = new Intl.DateTimeFormat("en-CA", {

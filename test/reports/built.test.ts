@@ -1,10 +1,10 @@
 // The built sample site (test/global-setup.ts): report JSON, CSV, pages and PDFs agree with each other
 // and with an independent count of the raw content files.
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, inject, it } from "vitest";
+import { pdfFonts, pdfText } from "../helpers/pdf.ts";
 import { readCsv } from "./csv-reader.ts";
 import { rawContent, rawFigures, type RawFigures } from "./raw-count.ts";
 
@@ -53,8 +53,8 @@ function tableRows(page: string, caption: string): Record<string, number> {
 const byName = (counts: Record<string, number>, list: { id: string; name: string }[]) =>
   Object.fromEntries(list.map((x) => [x.name, counts[x.id]]));
 
-function pdfText(period: string): string {
-  return execFileSync("pdftotext", [path.join(siteDir, `bao-cao/${slugOf(period)}.pdf`), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+async function reportText(period: string): Promise<string> {
+  return (await pdfText(path.join(siteDir, `bao-cao/${slugOf(period)}.pdf`))).replace(/\s+/g, " ");
 }
 
 describe("quarter reports of the sample content", () => {
@@ -169,12 +169,12 @@ describe("quarter reports of the sample content", () => {
     }
   });
 
-  it("a unit that submitted nothing is on every quarter's follow-up list, on the page and in the PDF", () => {
+  it("a unit that submitted nothing is on every quarter's follow-up list, on the page and in the PDF", async () => {
     const proposing = new Set(content.entries.filter((e) => e.type === "exemplars").map((e) => (e.data as { unit: string }).unit));
     const silent = site.units.filter((u) => u.submits !== false && !proposing.has(u.id));
     expect(silent.length).toBeGreaterThan(0);
     for (const period of QUARTERS) {
-      const text = pdfText(period);
+      const text = await reportText(period);
       for (const unit of silent) {
         expect(json(period).unitsWithoutExemplars).toContain(unit.id);
         expect(read(`bao-cao/${slugOf(period)}/index.html`)).toContain(`<li><strong>${unit.name}</strong>`);
@@ -183,10 +183,10 @@ describe("quarter reports of the sample content", () => {
     }
   });
 
-  it("prints each quarter as a Party report with site.yaml's names, the number left to fill and embedded fonts", () => {
+  it("prints each quarter as a Party report with site.yaml's names, the number left to fill and embedded fonts", async () => {
     const org = site.organisation;
     for (const period of QUARTERS) {
-      const text = pdfText(period);
+      const text = await reportText(period);
       const j = json(period);
       expect(text).toContain(org.parent.toLocaleUpperCase("vi"));
       expect(text).toContain(org.partyHeader);
@@ -198,9 +198,9 @@ describe("quarter reports of the sample content", () => {
       expect(text).toContain("Nơi nhận:");
       expect(text).toContain(org.leader!.name);
       if (j.exemplars.total > 0) expect(text).toContain(`giới thiệu ${j.exemplars.total} điển hình tiêu biểu`);
-      const fonts = execFileSync("pdffonts", [path.join(siteDir, `bao-cao/${slugOf(period)}.pdf`)], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+      const fonts = await pdfFonts(path.join(siteDir, `bao-cao/${slugOf(period)}.pdf`));
       expect(fonts.length).toBeGreaterThan(0);
-      for (const line of fonts) expect(line).toMatch(/NotoSerif.* yes yes yes /);
+      for (const f of fonts) expect(f, f.name).toMatchObject({ name: expect.stringContaining("NotoSerif"), embedded: true, subset: true, toUnicode: true });
     }
   });
 });

@@ -3,7 +3,7 @@ import { reportsSection } from "../../src/site/sections/reports.ts";
 import { loadFixture, NOW } from "./fixture.ts";
 
 describe("reports section", () => {
-  it("asks the PDF step for one report per published quarter, from its print page", async () => {
+  it("asks the PDF step for one report per published quarter and year, from its print page", async () => {
     const model = await loadFixture(true);
     const jobs = reportsSection.pdfJobs!({ model, drafts: true, now: NOW });
     expect(jobs.map((j) => [j.kind, j.source, j.output, j.title])).toEqual([
@@ -13,8 +13,12 @@ describe("reports section", () => {
       ["report", "/bao-cao/2019-q2/in/", "/bao-cao/2019-q2.pdf", "Báo cáo quý II năm 2019"],
       ["report", "/bao-cao/2019-q3/in/", "/bao-cao/2019-q3.pdf", "Báo cáo quý III năm 2019"],
       ["report", "/bao-cao/2020-q1/in/", "/bao-cao/2020-q1.pdf", "Báo cáo quý I năm 2020"],
+      ["report", "/bao-cao/2018/in/", "/bao-cao/2018.pdf", "Báo cáo năm 2018"],
+      ["report", "/bao-cao/2019/in/", "/bao-cao/2019.pdf", "Báo cáo năm 2019"],
+      ["report", "/bao-cao/2020/in/", "/bao-cao/2020.pdf", "Báo cáo năm 2020"],
     ]);
     expect(jobs[2]!.subject).toBe("Kết quả tuyên truyền điển hình tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh quý I năm 2019");
+    expect(jobs[7]!.subject).toBe("Kết quả tuyên truyền điển hình tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2019");
   });
 
   it("gives the pages every published quarter and year; a draft alone (2019-Q4) makes no report, even in a preview", async () => {

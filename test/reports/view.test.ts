@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentModel } from "../../src/content/model.ts";
 import { barChart, describeRows } from "../../src/reports/chart.ts";
-import { quarterDocument, reportHead } from "../../src/reports/document.ts";
+import { reportDocument } from "../../src/reports/document.ts";
+import { reportHead } from "../../src/reports/outline.ts";
 import { buildReports, type Reports } from "../../src/reports/figures.ts";
 import { reportLabels } from "../../src/reports/labels.ts";
 import { changeText, quarterBody, type ViewContext } from "../../src/reports/view.ts";
@@ -84,10 +85,10 @@ describe("printable report", () => {
     expect(reportHead({ ...model, site }, { year: 2018, quarter: 3 }).recipients).toEqual(["Thường trực Huyện ủy", "Lưu"]);
   });
   it("lays the document out as a Party report", () => {
-    const doc = quarterDocument(model, reportLabels(model.site), quarter("2019-Q1"));
+    const doc = reportDocument(model, reportLabels(model.site), quarter("2019-Q1"));
     const text = doc.replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
     expect(doc).toContain('<html lang="vi">');
-    expect(text).toContain("ĐẢNG BỘ HUYỆN THỬ BAN TUYÊN GIÁO HUYỆN ỦY THỬ * Số: -BC/BTG");
+    expect(text).toContain("ĐẢNG BỘ HUYỆN THỬ BAN TUYÊN GIÁO HUYỆN ỦY THỬ * Số -BC/BTG");
     expect(text).toContain("ĐẢNG CỘNG SẢN VIỆT NAM Thị trấn Thử, ngày tháng năm 2019");
     expect(text).toContain("BÁO CÁO Kết quả tuyên truyền điển hình tiêu biểu");
     expect(text).toContain("Thực hiện Kế hoạch số 05-KH/BTG ngày 10/12/2018 của Ban Tuyên giáo Huyện ủy Thử");

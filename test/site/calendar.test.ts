@@ -1,20 +1,7 @@
 // iCalendar output: CRLF, lines folded at 75 octets without splitting a character, escaping, yearly anniversaries.
 import { describe, expect, it } from "vitest";
-import { escapeText, foldLine, toICalendar } from "../../src/site/calendar.ts";
-
-describe("foldLine", () => {
-  it("folds at 75 octets, continuation lines starting with a space, never inside a UTF-8 character", () => {
-    const line = "SUMMARY:" + "Giao lưu điển hình tiêu biểu chào mừng Ngày sinh Chủ tịch Hồ Chí Minh ".repeat(3);
-    const folded = foldLine(line);
-    const parts = folded.split("\r\n");
-    expect(parts.length).toBeGreaterThan(2);
-    for (const [i, p] of parts.entries()) {
-      expect(Buffer.byteLength(p, "utf8")).toBeLessThanOrEqual(75);
-      if (i > 0) expect(p.startsWith(" ")).toBe(true);
-    }
-    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join("")).toBe(line);
-  });
-});
+import ICAL from "ical.js";
+import { toICalendar } from "../../src/site/calendar.ts";
 
 describe("toICalendar", () => {
   const ics = toICalendar(
@@ -34,7 +21,15 @@ describe("toICalendar", () => {
     expect(ics).toContain("DTSTART:20190519T010000Z\r\nDTEND:20190519T023000Z\r\n");
     expect(ics).toContain("SUMMARY:Giao lưu\\; tọa đàm\\, trao đổi\r\n");
   });
-  it("escapes text values", () => {
-    expect(escapeText("a\\b;c,d\ne")).toBe("a\\\\b\\;c\\,d\\ne");
+  it("keeps a carriage return, a line feed or a control character in a title inside its one property", () => {
+    const forged = toICalendar(
+      "Lịch thử",
+      [{ uid: "c@x", summary: "Họp\rEND:VEVENT\nBEGIN:VEVENT\r\nSUMMARY:giả\u0007", description: "a\\b;c,d", start: { date: "2019-05-19" } }],
+      new Date("2019-04-01T00:00:00Z"),
+    );
+    const events = new ICAL.Component(ICAL.parse(forged)).getAllSubcomponents("vevent");
+    expect(events).toHaveLength(1);
+    expect(events[0]!.getFirstPropertyValue("summary")).toBe("Họp\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:giả\uFFFD");
+    expect(events[0]!.getFirstPropertyValue("description")).toBe("a\\b;c,d");
   });
 });

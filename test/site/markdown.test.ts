@@ -28,10 +28,20 @@ describe("renderMarkdown", () => {
   it("does not link entity-encoded javascript: URLs", () => {
     expect(renderMarkdown("[a](java&#x09;script:alert(1)) [b](&#106;avascript:alert(1))").value).not.toContain("<a ");
   });
-  it("shifts headings one level down, prefixes ids and keeps them unique", () => {
+  it("shifts headings under the page's heading, never skipping a level, prefixes ids and keeps them unique", () => {
     expect(renderMarkdown("# Mục đích\n\n## Yêu cầu\n\n## Yêu cầu\n\n###### Sáu").value).toBe(
-      '<h2 id="nd-muc-dich">Mục đích</h2>\n<h3 id="nd-yeu-cau">Yêu cầu</h3>\n<h3 id="nd-yeu-cau-2">Yêu cầu</h3>\n<h6 id="nd-sau">Sáu</h6>\n',
+      '<h2 id="nd-muc-dich">Mục đích</h2>\n<h3 id="nd-yeu-cau">Yêu cầu</h3>\n<h3 id="nd-yeu-cau-2">Yêu cầu</h3>\n<h4 id="nd-sau">Sáu</h4>\n',
     );
+    // The plan page's body sits under its <h1>; an author who starts at ## still gets <h2>.
+    expect(renderMarkdown("## I. Mục đích\n\n### 1. Mục đích\n\n## II. Nội dung", { under: 1 }).value).toBe(
+      '<h2 id="nd-i-muc-dich">I. Mục đích</h2>\n<h3 id="nd-1-muc-dich">1. Mục đích</h3>\n<h2 id="nd-ii-noi-dung">II. Nội dung</h2>\n',
+    );
+    // An article sits under an <h2> ("Bài viết"): #### then # then ### gives <h3>, <h3>, <h4>.
+    expect(renderMarkdown("#### a\n\n# b\n\n### c", { under: 2 }).value).toBe('<h3 id="nd-a">a</h3>\n<h3 id="nd-b">b</h3>\n<h4 id="nd-c">c</h4>\n');
+  });
+  it("writes no control character or noncharacter into HTML", () => {
+    expect(renderMarkdown("a\u0001b\u007f\uFFFE *c\u0085*").value).toBe("<p>a\uFFFDb\uFFFD\uFFFD <em>c\uFFFD</em></p>\n");
+    expect(renderMarkdownInline("x\u001b[31m").value).toBe("x\uFFFD[31m");
   });
   it("shows images as their description, loading nothing", () => {
     expect(renderMarkdown("![Ảnh hội nghị](https://evil.example/x.png)").value).toBe('<p><span class="md-image">[Ảnh: Ảnh hội nghị]</span></p>\n');

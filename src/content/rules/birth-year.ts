@@ -1,13 +1,14 @@
 // birth-year: an individual's birth year is plausible for a living adult at the exemplar's date.
 import { isCalendarDate, vietnamDate } from "../../vi/date.ts";
 import type { LocalFinding } from "../parse.ts";
-import { str, type Rule } from "./context.ts";
+import { limits, str, type Rule } from "./context.ts";
 
 export const ADULT_AGE = 18;
 export const OLDEST_AGE = 110;
 
 export const birthYear: Rule = (ctx) => {
   const out: LocalFinding[] = [];
+  const years = limits(ctx);
   for (const doc of ctx.byType.exemplar) {
     if (doc.data?.kind !== "individual") continue;
     const born = (doc.data.subject as { birthYear?: unknown } | undefined)?.birthYear;
@@ -16,6 +17,7 @@ export const birthYear: Rule = (ctx) => {
     const range = ctx.schema("exemplar", ["subject", "birthYear"]);
     if (born < (range?.minimum ?? -Infinity) || born > (range?.maximum ?? Infinity)) continue; // schema-range says it
     const year = vietnamDate(date).year;
+    if (year < years.minYear || year > years.maxYear) continue; // date-range says it
     const age = year - born;
     if (age >= ADULT_AGE && age <= OLDEST_AGE) continue;
     const label = ctx.label("exemplar", ["subject", "birthYear"]);

@@ -1,5 +1,5 @@
 // What every cross-file rule sees: the whole parsed tree, the site's catalogues, and helpers to place and word findings.
-import type { ContentType, Severity } from "../model.ts";
+import type { ContentType, Severity, SiteConfig } from "../model.ts";
 import { fieldName } from "../messages.ts";
 import { positionOf, type LocalFinding, type ParsedDoc } from "../parse.ts";
 import { schemaAt, type SchemaKind, type SchemaNode } from "../schemas.ts";
@@ -69,4 +69,13 @@ export function strList(doc: ParsedDoc, key: string): { value: string; index: nu
   const v = doc.data?.[key];
   if (!Array.isArray(v)) return [];
   return v.flatMap((item, index) => (typeof item === "string" ? [{ value: item, index }] : []));
+}
+
+export type Limits = Required<NonNullable<SiteConfig["limits"]>>;
+
+/** site.yaml's `limits`, each missing (or invalid) one taken from its schema default. */
+export function limits(ctx: Pick<RuleContext, "site">): Limits {
+  const given = ctx.site?.schemaValid ? ((ctx.site.data?.limits ?? {}) as SiteConfig["limits"] & object) : {};
+  const value = (key: keyof Limits): number => given[key] ?? (schemaAt("site", ["limits", key])?.default as number);
+  return { minYear: value("minYear"), maxYear: value("maxYear"), imagePixels: value("imagePixels") };
 }

@@ -3,6 +3,7 @@ import { birthYear } from "./birth-year.ts";
 import { bodyEmpty } from "./body-empty.ts";
 import { catalogueRefs } from "./catalogue-refs.ts";
 import { consent } from "./consent.ts";
+import { dates } from "./dates.ts";
 import type { Rule } from "./context.ts";
 import { images } from "./images.ts";
 import { loudspeakerSlot } from "./loudspeaker-slot.ts";
@@ -16,6 +17,7 @@ import { tree } from "./tree.ts";
 export const rules: Rule[] = [
   tree,
   paths,
+  dates,
   slugUnique,
   catalogueRefs,
   siteIds,

@@ -3,14 +3,16 @@ import { slugify } from "../../vi/text.ts";
 import { isCalendarDate, isDateTimeWithOffset, vietnamDate } from "../../vi/date.ts";
 import { CONTENT_TYPES, type ContentType } from "../model.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
-import { str, type Rule } from "./context.ts";
+import { limits, str, type Limits, type Rule } from "./context.ts";
 
 const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const BULLETIN_RE = /^(\d{4})-(\d{2})$/;
 
-function yearOf(text: string | undefined): number | undefined {
+/** The year of a real date inside site.yaml's limits (a year outside them has its date-range finding). */
+function yearOf(text: string | undefined, range: Limits): number | undefined {
   if (text === undefined || !(isCalendarDate(text) || isDateTimeWithOffset(text))) return undefined;
-  return vietnamDate(text).year;
+  const year = vietnamDate(text).year;
+  return year >= range.minYear && year <= range.maxYear ? year : undefined;
 }
 
 function at(doc: ParsedDoc, rule: string, message: string, severity: "error" | "warning" = "error"): LocalFinding {
@@ -19,11 +21,12 @@ function at(doc: ParsedDoc, rule: string, message: string, severity: "error" | "
 
 export const paths: Rule = (ctx) => {
   const out: LocalFinding[] = [];
+  const range = limits(ctx);
   for (const doc of ctx.docs) {
     const type = doc.type as ContentType;
     const parts = doc.file.split("/");
     const folder = CONTENT_TYPES[type].folder;
-    const dateYear = yearOf(str(doc, "date"));
+    const dateYear = yearOf(str(doc, "date"), range);
     const dateLabel = (): string => ctx.label(type, ["date"]); // worded only for a finding
     if (type === "bulletin") {
       const m = BULLETIN_RE.exec(doc.slug);

@@ -1,6 +1,6 @@
 // /feed.xml: Atom feed of the newest exemplars and plans.
 import type { SiteGlobals } from "../globals.ts";
-import { html } from "../../render/html.ts";
+import { xml } from "../../render/html.ts";
 import type { PortalData } from "../sections/portal.ts";
 import { FILE_PATHS } from "../../paths/paths.ts";
 
@@ -20,17 +20,17 @@ export function render({ gs }: { gs: SiteGlobals }): string {
     .sort((a, b) => (stamp(b.date) < stamp(a.date) ? -1 : 1))
     .slice(0, 50);
   const updated = items[0] ? stamp(items[0].date) : gs.now.toISOString();
-  return html`<?xml version="1.0" encoding="utf-8"?>
+  return xml`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
   <title>${gs.site.title}</title>
-  ${gs.site.description ? html`<subtitle>${gs.site.description}</subtitle>` : ""}
+  ${gs.site.description ? xml`<subtitle>${gs.site.description}</subtitle>` : ""}
   <id>${gs.absoluteUrl("/")}</id>
   <link rel="alternate" type="text/html" href="${gs.absoluteUrl("/")}"/>
   <link rel="self" type="application/atom+xml" href="${gs.absoluteUrl(FILE_PATHS.feed)}"/>
   <updated>${updated}</updated>
   <author><name>${gs.site.organisation.name}</name></author>
 ${items.map(
-  (i) => html`  <entry>
+  (i) => xml`  <entry>
     <title>${i.title}</title>
     <id>${gs.absoluteUrl(i.path)}</id>
     <link rel="alternate" type="text/html" href="${gs.absoluteUrl(i.path)}"/>

@@ -1,7 +1,7 @@
 // The portal section: exemplars, facets, plans, activities, calendar and home page data, computed once per build.
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
 import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../vi/quarter.ts";
-import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietnamDate, isoDate } from "../../vi/date.ts";
+import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietnamDate, isoDate, monthDayIn } from "../../vi/date.ts";
 import { slugify, sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
@@ -156,11 +156,11 @@ function paginate(base: string, title: string, items: ExemplarView[], facet?: Fa
   }));
 }
 
-/** Next occurrence of an MM-DD anniversary on or after `today`. */
+/** Next occurrence of an MM-DD anniversary on or after `today` (29 February: on the 28th in other years). */
 export function nextOccurrence(monthDay: string, today: string): string {
   const year = Number(today.slice(0, 4));
-  const candidate = `${year}-${monthDay}`;
-  return candidate >= today ? candidate : `${year + 1}-${monthDay}`;
+  const candidate = isoDate(monthDayIn(monthDay, year));
+  return candidate >= today ? candidate : isoDate(monthDayIn(monthDay, year + 1));
 }
 
 interface Extras {

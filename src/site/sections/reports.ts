@@ -1,12 +1,13 @@
 // The reports section: quarter and year figures computed once per build, the pages' view context, and the quarter PDFs.
 import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
-import { reportHead } from "../../reports/document.ts";
+import { reportHead } from "../../reports/outline.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
 import { quarterInSentence, type ViewContext } from "../../reports/view.ts";
+import { SECTION_PATHS, quarterReportPaths, yearReportPaths } from "../../paths/paths.ts";
+import { FILE_PATHS } from "../../paths/paths.ts";
 import { html, type SafeHtml } from "../../render/html.ts";
 import type { SiteConfig } from "../../content/model.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
-import { FILE_PATHS, quarterReportPaths } from "../../paths/paths.ts";
 
 export interface ReportsData {
   /** Oldest first: every quarter with content and the current one. */
@@ -30,10 +31,18 @@ export const reportsSection: SiteSection = {
     };
   },
   pdfJobs(ctx) {
-    return reportQuarters(ctx.model, ctx.now).map((q) => {
-      const p = quarterReportPaths(q);
-      return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
-    });
+    const quarters = reportQuarters(ctx.model, ctx.now);
+    const years = [...new Set(quarters.map((q) => q.year))];
+    return [
+      ...quarters.map((q) => {
+        const p = quarterReportPaths(q);
+        return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
+      }),
+      ...years.map((year) => {
+        const p = yearReportPaths(year);
+        return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo năm ${year}`, subject: reportHead(ctx.model, year).subject };
+      }),
+    ];
   },
 };
 

@@ -1,5 +1,5 @@
 // /ban-tin/: every issue, newest first, with its theme, its lead story, what it carries and its PDF
-// (the size is written in by the PDF step: see src/print/pdf-size.ts).
+// (the size is written in by the PDF step: see src/bulletin/pdf-size.ts).
 import { issueLabel } from "../../../bulletin/issue.ts";
 import { pdfSizePlaceholder } from "../../../print/pdf-size.ts";
 import { draftBadge } from "../../components.ts";
@@ -36,7 +36,7 @@ ${leadView?.image ? html`<div class="card-image">${pictureHtml(leadView.image, g
 <h2 class="card-title"><a href="${gs.url(issue.paths.page)}">${issueLabel(issue)}</a>${draftBadge(issue.draft)}</h2>
 <p class="card-meta"><time datetime="${issue.date}">${formatDateVi(issue.date)}</time>${issue.title ? html` · ${issue.title}` : ""}</p>
 ${lead ? html`<p>Bài chính: <a href="${gs.url(leadView?.path ?? exemplarPath(lead.slug))}">${lead.data.title}</a>${issue.exemplars.length > 1 ? html` và ${issue.exemplars.length - 1} gương sáng khác` : ""}.</p>` : ""}
-<p class="download"><a href="${gs.url(issue.paths.pdf)}" download>Tải PDF ${issueLabel(issue)}</a> ${pdfSizePlaceholder(issue.paths.pdf)}</p>
+<p class="download"><a href="${gs.url(issue.paths.pdf)}" download>Tải PDF ${issueLabel(issue)}</a> ${pdfSizePlaceholder(issue.paths.pdf)} · <a href="${gs.url(issue.paths.docx)}" download>Word</a></p>
 </li>`;
     })}</ol>`
   : html`<p>Chưa có số Bản tin nào.</p>`}`;

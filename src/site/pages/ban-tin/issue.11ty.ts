@@ -27,8 +27,9 @@ export function render({ gs, issue }: { gs: SiteGlobals; issue: BulletinIssue })
 <h1>${title}${draftBadge(issue.draft)}</h1>
 <p class="lead">${issue.title ? html`<strong>${issue.title}</strong><br>` : ""}Phát hành ${formatDateVi(issue.date)}</p>
 <p class="download"><a href="${gs.url(issue.paths.pdf)}" download>Tải bản in (PDF, khổ A4)</a> ${pdfSizePlaceholder(issue.paths.pdf)}</p>
+<p class="download"><a href="${gs.url(issue.paths.docx)}" download>Tải bài vở để dàn trang (Word)</a></p>
 <section aria-labelledby="loi-toa-soan"><h2 id="loi-toa-soan">Lời tòa soạn</h2>
-<div class="prose">${renderBodyCached(issue.entry.hash, issue.entry.body)}</div></section>
+<div class="prose">${renderBodyCached(issue.entry.hash, issue.entry.body, { under: 2 })}</div></section>
 <section aria-labelledby="guong-sang"><h2 id="guong-sang">Gương sáng trong số này</h2>
 <ol class="issue-exemplars">${issue.exemplars.map(
     (e) => html`<li><h3><a href="${gs.url(portal.bySlug.get(e.slug)?.path ?? exemplarPath(e.slug))}">${e.data.title}</a></h3>

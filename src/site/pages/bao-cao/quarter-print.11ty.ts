@@ -1,6 +1,6 @@
 // /bao-cao/<yyyy>-q<n>/in/: the quarter report as a Party document, printed to /bao-cao/<yyyy>-q<n>.pdf.
 import type { SiteGlobals } from "../../globals.ts";
-import { quarterDocument } from "../../../reports/document.ts";
+import { reportDocument } from "../../../reports/document.ts";
 import type { QuarterReport } from "../../../reports/figures.ts";
 import { quarterReportPaths } from "../../../paths/paths.ts";
 import { reportsView } from "../../sections/reports.ts";
@@ -11,5 +11,5 @@ export const data = {
 };
 
 export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {
-  return quarterDocument(gs.model, reportsView(gs).data.labels, report);
+  return reportDocument(gs.model, reportsView(gs).data.labels, report);
 }

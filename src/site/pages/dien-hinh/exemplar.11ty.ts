@@ -7,7 +7,7 @@ import type { ApprovalRecord } from "../../approvals.ts";
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../../render/html.ts";
-import { pictureHtml, type ResponsiveImage } from "../../images.ts";
+import { pictureHtml, type ResponsiveImage } from "../../picture.ts";
 import { exemplarFieldTitle as t } from "../../../content/labels.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../../render/markdown.ts";
@@ -101,10 +101,10 @@ ${v.image ? html`<figure class="exemplar-image">${pictureHtml(v.image, gs.url)}$
   <h2 id="ket-qua">${t("achievements")}</h2>
   <ul class="achievements">${d.achievements.map((a) => html`<li>${renderMarkdownInline(a)}</li>`)}</ul>
 </section>
-${d.method ? html`<section aria-labelledby="cach-lam"><h2 id="cach-lam">${t("method")}</h2><div class="prose">${renderBodyCached(`${v.hash}:method`, d.method)}</div></section>` : ""}
+${d.method ? html`<section aria-labelledby="cach-lam"><h2 id="cach-lam">${t("method")}</h2><div class="prose">${renderBodyCached(`${v.hash}:method`, d.method, { under: 2 })}</div></section>` : ""}
 <section aria-labelledby="bai-viet">
   <h2 id="bai-viet">Bài viết</h2>
-  <div class="prose">${renderBodyCached(v.hash, v.body)}</div>
+  <div class="prose">${renderBodyCached(v.hash, v.body, { under: 2 })}</div>
 </section>
 <section class="channels" aria-labelledby="kenh">
   <h2 id="kenh">${t("channels")}</h2>

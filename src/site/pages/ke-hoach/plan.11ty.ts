@@ -6,22 +6,17 @@ import { layout } from "../../layout.ts";
 import { renderBodyCached } from "../../../render/markdown.ts";
 import type { PlanView } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
-import { SECTION_PATHS } from "../../../paths/paths.ts";
+import { issuerHeading, recipientGroups } from "../../plan-word.ts";
+import { planPaths, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.portal.plans", size: 1, alias: "plan" },
   permalink: (d: { plan: PlanView }) => d.plan.path,
 };
 
-/** "Ban Tuyên giáo Quận ủy Cầu Giấy" → "BAN TUYÊN GIÁO": the parent committee is printed on the line above. */
-export function issuerHeading(issuer: string): string {
-  return issuer.replace(/\s+(Quận|Huyện|Thành|Tỉnh|Thị|Đảng)\s+ủy.*$/iu, "").toLocaleUpperCase("vi");
-}
-
 export function render({ gs, plan }: { gs: SiteGlobals; plan: PlanView }): string {
   const d = plan.entry.data;
   const parent = d.issuerParent ?? gs.site.organisation.parent;
-  const lastGroup = d.recipients.length - 1;
   const body = html`<article class="party-doc">
 <div class="doc-header">
   <div class="doc-issuer">
@@ -43,10 +38,9 @@ export function render({ gs, plan }: { gs: SiteGlobals; plan: PlanView }): strin
     <p class="doc-recipients-title">Nơi nhận:</p>
     <table class="recipients">
       <caption class="visually-hidden">Nơi nhận văn bản và mục đích gửi</caption>
-      <tbody>${d.recipients.map((g, gi) =>
-        g.names.map(
-          (name, i) =>
-            html`<tr><td>- ${name}${gi === lastGroup && i === g.names.length - 1 ? "." : g.purpose && i === g.names.length - 1 ? "," : ";"}</td>${i === 0 ? html`<td rowspan="${g.names.length}" class="purpose">${g.purpose ? `${g.purpose}` : ""}</td>` : ""}</tr>`,
+      <tbody>${recipientGroups(plan.entry).map((g) =>
+        g.lines.map(
+          (line, i) => html`<tr><td>- ${line}</td>${i === 0 ? html`<td rowspan="${g.lines.length}" class="purpose">${g.purpose ?? ""}</td>` : ""}</tr>`,
         ),
       )}</tbody>
     </table>
@@ -58,6 +52,7 @@ export function render({ gs, plan }: { gs: SiteGlobals; plan: PlanView }): strin
   </div>
 </div>
 </article>
+<p class="doc-download"><a href="${gs.url(planPaths(plan.slug).docx)}" download>Tải văn bản Word (.docx) để in, chỉnh sửa</a></p>
 <section class="doc-meta" aria-labelledby="can-cu">
   <h2 id="can-cu">Văn bản căn cứ</h2>
   <ul class="plain">${d.basis.map(

@@ -1,0 +1,20 @@
+// The build's one hook for the web editor: /quan-tri/ written into the build folder (src/editor does the work).
+import type { ContentModel } from "../content/model.ts";
+import { publishedBackend, writeEditor } from "../editor/site.ts";
+
+export interface SiteEditorOptions {
+  model: ContentModel;
+  contentDir: string;
+  cwd: string;
+  pathPrefix?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function writeSiteEditor(siteDir: string, o: SiteEditorOptions): Promise<void> {
+  return writeEditor(siteDir, {
+    site: o.model.site,
+    contentDir: o.contentDir,
+    pathPrefix: o.pathPrefix ?? "/",
+    backend: publishedBackend(o.env ?? process.env, o.cwd),
+  });
+}

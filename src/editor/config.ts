@@ -1,0 +1,197 @@
+// The web editor's (Decap CMS) configuration, generated from the schemas and site.yaml: never written by hand.
+import { stringify } from "yaml";
+import type { ContentType } from "../content/model.ts";
+import { schemaAt } from "../content/schemas.ts";
+import { fieldsOf, typeTitle, type FieldSpec } from "../render/fields.ts";
+import type { Catalogues } from "../render/catalogues.ts";
+
+/** A Decap CMS field (only the keys we write). */
+export interface EditorField {
+  name: string;
+  label: string;
+  hint?: string;
+  widget: string;
+  required: boolean;
+  [key: string]: unknown;
+}
+
+export interface EditorCollection {
+  name: ContentType | string;
+  label: string;
+  label_singular: string;
+  description: string;
+  folder: string;
+  path: string;
+  slug: string;
+  create: boolean;
+  extension: "md";
+  format: "frontmatter";
+  media_folder: string;
+  public_folder: string;
+  summary: string;
+  fields: EditorField[];
+}
+
+/** Where the editor saves: the published site's GitHub repository, or the local git server of `npm run editor`. */
+export type EditorBackend =
+  | { kind: "github"; repo: string; branch: string; authBaseUrl?: string; authEndpoint?: string }
+  | { kind: "local"; url: string; branch: string };
+
+export interface EditorConfigOptions {
+  catalogues: Catalogues;
+  backend: EditorBackend;
+  /** The site's URL path prefix (`/guong-sang/`), for the editor's links back to the site. */
+  siteUrl?: string;
+}
+
+/** The collection of each content type: folder under content/, file path, and which field names the file. */
+const COLLECTIONS: { type: ContentType; folder: string; path: string; slug: string; create: boolean; summary: string }[] = [
+  // Exemplars, plans and activities live in a folder per year of their `date`, named by their title (đ → d).
+  { type: "exemplar", folder: "exemplars", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
+  { type: "activity", folder: "activities", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
+  { type: "plan", folder: "plans", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{number}}: {{title}}" },
+  // A bulletin's file is `<yyyy>-<nn>.md` with a zero-padded number the editor cannot compute: the office creates
+  // issues with `npm run new -- bulletin`, and the editor edits them.
+  { type: "bulletin", folder: "bulletins", path: "{{slug}}", slug: "{{year}}-{{number}}", create: false, summary: "Số {{number}} ({{date}})" },
+];
+
+/** Names the collections in the editor's menu (plural of the schema title). */
+const PLURAL: Record<ContentType, string> = {
+  exemplar: "Điển hình",
+  activity: "Hoạt động",
+  plan: "Kế hoạch",
+  bulletin: "Bản tin",
+};
+
+/** The label of the Markdown body (the same words as the issue form's). */
+export const BODY_LABEL = "Bài viết";
+
+/** Long texts get a multi-line box. */
+const LONG_TEXT_MIN = 500;
+
+function choices(field: FieldSpec, catalogues: Catalogues): { label: string; value: string }[] | undefined {
+  if (field.enum) return field.enum.map((e) => ({ label: e.label, value: e.value }));
+  if (field.catalogue) return (catalogues[field.catalogue] ?? []).map((c) => ({ label: c.name, value: c.id }));
+  return undefined;
+}
+
+function hint(field: FieldSpec, all: readonly FieldSpec[]): string {
+  if (!field.requiredWhen) return field.description;
+  const when = all.find((f) => f.path === field.requiredWhen?.path);
+  const label = when?.enum?.find((e) => e.value === field.requiredWhen?.value)?.label ?? field.requiredWhen.value;
+  return `${field.description} Bắt buộc khi "${when?.title ?? field.requiredWhen.path}" là ${label}.`.trim();
+}
+
+/** One schema field as a Decap widget. */
+export function editorField(type: ContentType, field: FieldSpec, catalogues: Catalogues, all: readonly FieldSpec[], segments: readonly string[]): EditorField {
+  const base = { name: field.key, label: field.title, hint: hint(field, all), required: field.requiredInObject && field.required };
+  const options = choices(field, catalogues);
+  if (options) {
+    return { ...base, widget: "select", options, multiple: field.kind === "string-list" };
+  }
+  switch (field.kind) {
+    case "boolean":
+      return { ...base, widget: "boolean", required: false, default: false };
+    case "integer":
+    case "number":
+      return { ...base, widget: "number", value_type: field.kind === "integer" ? "int" : "float" };
+    case "object":
+      return {
+        ...base,
+        widget: "object",
+        collapsed: false,
+        fields: (field.children ?? []).map((c) => childField(type, field, c, catalogues, all, [...segments, c.key])),
+      };
+    case "string-list":
+      return { ...base, widget: "list", field: { name: "item", label: field.title, widget: "text" } };
+    case "object-list":
+      return {
+        ...base,
+        widget: "list",
+        fields: (field.children ?? []).map((c) => childField(type, field, c, catalogues, all, [...segments, "0", c.key])),
+      };
+    default:
+      if (field.format === "date") {
+        return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true };
+      }
+      return { ...base, widget: (schemaAt(type, segments)?.maxLength ?? 0) >= LONG_TEXT_MIN ? "text" : "string" };
+  }
+}
+
+/** A field inside an object: required when its object is required and lists it (an image's alt whenever there is an image). */
+function childField(type: ContentType, parent: FieldSpec, child: FieldSpec, catalogues: Catalogues, all: readonly FieldSpec[], segments: string[]): EditorField {
+  const field = editorField(type, { ...child, required: child.requiredInObject }, catalogues, all, segments);
+  // The image file goes beside the entry (`media_folder: ""`), and its path is written relative to it.
+  if (parent.key === "image" && child.key === "src") return { ...field, widget: "image", choose_url: false, media_library: { allow_multiple: false } };
+  return field;
+}
+
+function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues): EditorCollection {
+  const fields = fieldsOf(spec.type);
+  const all = fields.flatMap((f) => [f, ...(f.children ?? [])]);
+  const out: EditorField[] = fields.map((f) => editorField(spec.type, f, catalogues, all, [f.key]));
+  // The body is the Markdown after the front matter; the validator requires it for every type.
+  out.push({ name: "body", label: BODY_LABEL, hint: "Nội dung bài, viết bằng Markdown.", widget: "markdown", required: true, modes: ["rich_text", "raw"] });
+  return {
+    name: spec.folder,
+    label: PLURAL[spec.type],
+    label_singular: typeTitle(spec.type),
+    description: typeTitle(spec.type),
+    folder: `content/${spec.folder}`,
+    path: spec.path,
+    slug: spec.slug,
+    create: spec.create,
+    extension: "md",
+    format: "frontmatter",
+    media_folder: "",
+    public_folder: "",
+    summary: spec.summary,
+    fields: out,
+  };
+}
+
+export function editorConfig(options: EditorConfigOptions): Record<string, unknown> {
+  const b = options.backend;
+  const backend =
+    b.kind === "github"
+      ? {
+          name: "github",
+          repo: b.repo,
+          branch: b.branch,
+          ...(b.authBaseUrl ? { base_url: b.authBaseUrl } : {}),
+          ...(b.authEndpoint ? { auth_endpoint: b.authEndpoint } : {}),
+          open_authoring: false,
+          // Every save is a pull request: the title says what it proposes.
+          commit_messages: {
+            create: "Đề xuất {{collection}} “{{slug}}”",
+            update: "Sửa {{collection}} “{{slug}}”",
+            delete: "Xóa {{collection}} “{{slug}}”",
+            uploadMedia: "Tải ảnh “{{path}}”",
+            deleteMedia: "Xóa ảnh “{{path}}”",
+          },
+        }
+      : { name: "git-gateway", branch: b.branch };
+  return {
+    ...(b.kind === "local" ? { local_backend: { url: b.url, allowed_hosts: ["127.0.0.1", "localhost"] } } : {}),
+    backend,
+    publish_mode: "editorial_workflow",
+    locale: "vi",
+    ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
+    // Images go beside each entry (collections override this); this global folder is required but unused.
+    media_folder: "content",
+    public_folder: "",
+    show_preview_links: false,
+    search: false,
+    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    editor: { preview: true },
+    collections: COLLECTIONS.map((c) => collection(c, options.catalogues)),
+  };
+}
+
+export const CONFIG_HEADER =
+  "# Generated from schemas/*.schema.json and content/site.yaml by src/editor/config.ts; do not edit by hand.\n";
+
+/** The configuration as `config.yml` text. */
+export function renderEditorConfig(options: EditorConfigOptions): string {
+  return CONFIG_HEADER + stringify(editorConfig(options), { lineWidth: 0 });
+}
