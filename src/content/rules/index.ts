@@ -11,6 +11,7 @@ import { paths } from "./paths.ts";
 import { personalData } from "./personal-data.ts";
 import { siteIds } from "./site-ids.ts";
 import { slugRefs } from "./slug-refs.ts";
+import { slugReserved } from "./slug-reserved.ts";
 import { slugUnique } from "./slug-unique.ts";
 import { tree } from "./tree.ts";
 
@@ -19,6 +20,7 @@ export const rules: Rule[] = [
   paths,
   dates,
   slugUnique,
+  slugReserved,
   catalogueRefs,
   siteIds,
   slugRefs,
