@@ -4,7 +4,7 @@ import type { Exemplar, SiteConfig } from "../types/generated.ts";
 import { readNumber } from "./number.ts";
 import { endSentence, markdownBlocks } from "./plain.ts";
 
-/** The channel id an exemplar or activity names to reach the ward loudspeakers (CONTRACTS.md). */
+/** The channel id an exemplar or activity names to reach the ward loudspeakers (docs/contracts.md). */
 export const LOUDSPEAKER_CHANNEL = "loudspeaker";
 
 /** The schema titles an item reads as labels (src/render/labels.ts, or the validator's own labels). */

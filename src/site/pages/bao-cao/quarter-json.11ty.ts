@@ -1,4 +1,4 @@
-// /bao-cao/<yyyy>-q<n>.json: the quarter's figures in the shape CONTRACTS.md gives.
+// /bao-cao/<yyyy>-q<n>.json: the quarter's figures in the shape docs/contracts.md gives.
 import type { SiteGlobals } from "../../globals.ts";
 import { quarterJson } from "../../../reports/export.ts";
 import type { QuarterReport } from "../../../reports/figures.ts";
