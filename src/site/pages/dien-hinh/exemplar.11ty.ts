@@ -12,15 +12,9 @@ import { exemplarFieldTitle as t } from "../../../content/labels.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../../render/markdown.ts";
 import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
-import type { StreamedPage } from "../../stream.ts";
 import type { ExemplarEntry } from "../../../content/model.ts";
-import { streamedPagination } from "../../streamed-pagination.ts";
+import { pagination, type PageFamily } from "../../family.ts";
 import { facetPath, SECTION_PATHS } from "../../../paths/paths.ts";
-
-export const data = {
-  pagination: streamedPagination<ExemplarView>("gs.sections.portal.exemplars", "ex"),
-  permalink: (d: { ex: ExemplarView }) => d.ex.path,
-};
 
 /** Everything an exemplar page shows, and nothing else. */
 export interface ExemplarPageView {
@@ -130,9 +124,20 @@ export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): strin
 }
 
 /** The build's streamed pages: one per exemplar, keyed by its view (the bulk of the site). */
-export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const ex of gs.section<PortalData>("portal").exemplars) {
+/** One page per exemplar, keyed by its view. */
+export const family: PageFamily<ExemplarView> = {
+  id: "exemplar",
+  data: "gs.sections.portal.exemplars",
+  alias: "ex",
+  items: (gs) => gs.section<PortalData>("portal").exemplars,
+  key: (ex) => ex.path,
+  page(gs, ex) {
     const view = exemplarPageView(gs, ex);
-    yield { path: ex.path, view, render: () => renderExemplarPage(gs, view) };
-  }
-}
+    return { path: ex.path, view, render: () => renderExemplarPage(gs, view) };
+  },
+};
+
+export const data = {
+  pagination: pagination(family),
+  permalink: (d: { ex: ExemplarView }) => d.ex.path,
+};

@@ -1,7 +1,6 @@
 // /loa/<yyyy>-q<n>/<ward>/ (and …/<ward>/<activity>/): one broadcast script, large type, with timings against the slot.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import type { StreamedPage } from "../../stream.ts";
 import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { Script, SpokenText } from "../../../loudspeaker/script.ts";
@@ -9,13 +8,8 @@ import { quarterLabel } from "../../../vi/quarter.ts";
 import { slotVerdict } from "../../../loudspeaker/text.ts";
 import { formatDuration } from "../../../speech/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
-import { streamedPagination } from "../../streamed-pagination.ts";
+import { pagination, type PageFamily } from "../../family.ts";
 import { exemplarPath, loudspeakerQuarterPath, SECTION_PATHS } from "../../../paths/paths.ts";
-
-export const data = {
-  pagination: streamedPagination<Script>("gs.sections.loudspeaker.scripts", "script", { addAllPagesToCollections: false }),
-  permalink: (d: { script: Script }) => d.script.url,
-};
 
 function paragraphs(text: SpokenText) {
   return text.paragraphs.map((p) => html`<p>${p}</p>`);
@@ -77,6 +71,18 @@ ${script.closing ? html`<section class="loa-part loa-frame loa-closing" aria-lab
 }
 
 /** The build's streamed pages (no view key: they always render, one at a time). */
-export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const script of gs.section<{ scripts: Script[] }>("loudspeaker").scripts) yield { path: script.url, render: () => render({ gs, script }) };
-}
+/** One script page per ward and quarter or broadcast (always rendered). */
+export const family: PageFamily<Script> = {
+  id: "loudspeaker-script",
+  data: "gs.sections.loudspeaker.scripts",
+  alias: "script",
+  collections: false,
+  items: (gs) => gs.section<{ scripts: Script[] }>("loudspeaker").scripts,
+  key: (script) => script.url,
+  page: (gs, script) => ({ path: script.url, render: () => render({ gs, script }) }),
+};
+
+export const data = {
+  pagination: pagination(family),
+  permalink: (d: { script: Script }) => d.script.url,
+};
