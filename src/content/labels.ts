@@ -47,10 +47,6 @@ export function exemplarFieldTitle(path: string): string {
   return fieldTitle("exemplar", path);
 }
 
-export function planFieldTitle(path: string): string {
-  return fieldTitle("plan", path);
-}
-
 export function activityFieldTitle(path: string): string {
   return fieldTitle("activity", path);
 }

@@ -9,8 +9,6 @@ import { countSyllables, readingSeconds } from "../speech/timing.ts";
 import { exemplarParagraphs, LOUDSPEAKER_CHANNEL, siteProperNames } from "../speech/item.ts";
 import { loudspeakerQuarterPath, loudspeakerScriptPaths } from "../paths/paths.ts";
 
-export { LOUDSPEAKER_CHANNEL };
-
 export interface SpokenText {
   /** Paragraphs as the announcer reads them. */
   paragraphs: string[];

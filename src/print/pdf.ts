@@ -1,7 +1,6 @@
 // The PDF step: one browser per build prints every job's page from the built site, with table of
 // contents page numbers checked against where the headings really landed, the outline tidied and
 // the document information set; each PDF is written to a temporary file and renamed into place.
-import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
@@ -304,9 +303,4 @@ export async function printPdfJobs(siteDir: string, jobs: PdfJob[], options: Pdf
   }
   await fillPdfSizes(siteDir, printed.map((p) => ({ output: p.job.output, bytes: p.bytes })));
   return printed;
-}
-
-/** Reads a built PDF (for tests and tools). */
-export async function readPdf(file: string): Promise<PdfFile> {
-  return new PdfFile(new Uint8Array(await readFile(file)));
 }

@@ -50,8 +50,6 @@ export function printSettings(site: SiteConfig): PrintSettings {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FONTSOURCE_DIR = path.resolve(here, "../../node_modules/@fontsource/noto-serif");
-/** Site path of the print fonts. */
-export const PRINT_FONT_PATH = FILE_PATHS.printFonts;
 const SUBSETS = ["vietnamese", "latin-ext", "latin"] as const;
 const FACES = [
   { weight: 400, style: "normal", css: "400.css" },
@@ -88,7 +86,7 @@ export function printFontFaces(): FontFace[] {
 
 /** Copies the print fonts into the built site (only when missing or changed in size). */
 export async function writePrintFonts(outputDir: string): Promise<void> {
-  const dir = path.join(outputDir, PRINT_FONT_PATH);
+  const dir = path.join(outputDir, FILE_PATHS.printFonts);
   await mkdir(dir, { recursive: true });
   await Promise.all(
     printFontFaces().map(async ({ file }) => {

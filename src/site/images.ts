@@ -12,7 +12,6 @@ export type { ResponsiveImage } from "./picture.ts";
 export { pictureHtml } from "./picture.ts";
 
 export const IMAGE_WIDTHS = [480, 960];
-export const IMAGE_URL_PATH = FILE_PATHS.images;
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const COMPLETE = "complete.json";
 
@@ -56,15 +55,15 @@ export async function makeExemplarImages(
       const meta = await Image(src, {
         widths: IMAGE_WIDTHS,
         formats: ["webp", "jpeg"],
-        outputDir: work ?? (outputDir ? path.join(outputDir, IMAGE_URL_PATH) : undefined),
-        urlPath: IMAGE_URL_PATH,
+        outputDir: work ?? (outputDir ? path.join(outputDir, FILE_PATHS.images) : undefined),
+        urlPath: FILE_PATHS.images,
         dryRun: !outputDir,
       });
       if (work) for (const entries of Object.values(meta)) for (const entry of entries) made.push(path.basename(entry.outputPath));
       out.set(e.slug, toResponsive(meta, image.alt, image.credit));
     }),
   );
-  if (work && outputDir) await publishCachedImages(work, path.join(outputDir, IMAGE_URL_PATH), made);
+  if (work && outputDir) await publishCachedImages(work, path.join(outputDir, FILE_PATHS.images), made);
   return out;
 }
 

@@ -61,13 +61,6 @@ export function currentQuarter(now: Date = new Date()): Quarter {
   return quarterOf(todayInVietnam(now));
 }
 
-/** Every quarter from `from` to `to`, inclusive. */
-export function quarterRange(from: Quarter, to: Quarter): Quarter[] {
-  const out: Quarter[] = [];
-  for (let q = from; compareQuarters(q, to) <= 0; q = addQuarters(q, 1)) out.push(q);
-  return out;
-}
-
 /** "IV", the Roman numeral Party documents use for a quarter ("quý IV năm 2018"). */
 export function romanQuarter(q: Quarter): string {
   return ["I", "II", "III", "IV"][q.quarter - 1] ?? String(q.quarter);

@@ -17,8 +17,6 @@ export interface BulletinsData {
   bulletinName: string;
 }
 
-/** Site path of the print images. */
-export const PRINT_IMAGE_PATH = FILE_PATHS.printImages;
 /** About 200 dpi across the text width of an A4 page. */
 const PRINT_IMAGE_WIDTH = 1300;
 
@@ -37,8 +35,8 @@ export async function makePrintImages(exemplars: readonly ExemplarEntry[], outpu
         const options = {
           widths: [PRINT_IMAGE_WIDTH],
           formats: ["jpeg"] as ["jpeg"],
-          outputDir: outputDir ? path.join(outputDir, PRINT_IMAGE_PATH) : undefined,
-          urlPath: PRINT_IMAGE_PATH,
+          outputDir: outputDir ? path.join(outputDir, FILE_PATHS.printImages) : undefined,
+          urlPath: FILE_PATHS.printImages,
           dryRun: !outputDir,
           sharpJpegOptions: { quality: 80, mozjpeg: true },
           transform: (sharp: { grayscale(): unknown; normalise(): unknown; toColourspace(space: string): unknown }) => {
