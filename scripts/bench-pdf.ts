@@ -1,7 +1,7 @@
 // Benchmarks the bulletin PDF step against a bare page.pdf(): tsx scripts/bench-pdf.ts [--content DIR] [--exemplars N] [--runs N] [--browser PATH] [--json]
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { benchPdf } from "../src/bulletin/bench.ts";
+import { benchPdf } from "../src/bench/pdf.ts";
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let values;

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ISSUE_FORM_PATH, renderIssueForm } from "../src/github/issue-form.ts";
-import { readCatalogues } from "../src/new/site.ts";
+import { readCatalogues } from "../src/render/catalogues.ts";
 
 export function main(argv: string[] = process.argv.slice(2)): number {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

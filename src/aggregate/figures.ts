@@ -1,6 +1,6 @@
 // City figures: each quarter and year summed over the sources that published it, each source's own figures beside,
 // the sources with nothing for the period, and the JSON in the contract's quarter shape plus `sources`/`unreadable`.
-import { parseQuarter, quarterEnd, quarterStart } from "../reports/quarter.ts";
+import { parseQuarter, quarterEnd, quarterStart } from "../vi/quarter.ts";
 import type { QuarterExport, SourceOutcome } from "./model.ts";
 
 /** One source's line in a period's table. */

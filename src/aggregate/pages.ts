@@ -2,8 +2,8 @@
 // pages (source unit, kind, field, year), quarter and year pages, the sources' status, and the search page. Every value
 // that came from a source goes through the escaping `html` template; links from sources are http(s) only (read.ts).
 import { schemaAt } from "../content/schemas.ts";
-import { parseQuarter, quarterLabel } from "../reports/quarter.ts";
-import { html, type SafeHtml } from "../site/html.ts";
+import { parseQuarter, quarterLabel } from "../vi/quarter.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 import { formatDateVi, VIETNAM_TIME_ZONE, vietnamDateOfInstant } from "../vi/date.ts";
 import { viCollator } from "../vi/text.ts";
 import type { CityPeriod, SourceRow } from "./figures.ts";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { CACHE_ENV } from "../build/cache.ts";
 import type { SiteConfig } from "../content/model.ts";
-import { serveStatic } from "../site/serve.ts";
+import { serveStatic } from "../print/serve.ts";
 import { generateExports } from "./aggregate.ts";
 import { baselineCommand, prepareBaseline } from "./baseline.ts";
 import { generateCorpus, type CorpusSummary } from "./corpus.ts";

@@ -48,7 +48,7 @@ export async function floorStep(dir: string): Promise<StepReport> {
  */
 export async function validateStep(dir: string, options: { cache?: boolean } = {}): Promise<StepReport> {
   const { loadContent } = await import("../content/load.ts");
-  const cache = await import("../build/cache.ts");
+  const cache = { ...(await import("../build/cache.ts")), ...(await import("../build/parse-cache.ts")) };
   const cacheDir = options.cache ? cache.resolveCacheDir(process.cwd()) : undefined;
   const version = cacheDir ? await cache.codeVersion() : undefined;
   const cpu = process.cpuUsage();

@@ -7,9 +7,11 @@ import type { Finding } from "../content/model.ts";
 import { collectPdfJobs } from "../site/globals.ts";
 import type { PdfJob, SiteSection } from "../site/section.ts";
 import { sections as registeredSections } from "../site/sections/index.ts";
-import { pathPrefixFor } from "../site/url.ts";
+import { pathPrefixFor } from "../paths/url.ts";
 import { checkHistory } from "../site/approvals.ts";
-import { cachedParseFile, openPageStore, openParseCache, resolveCacheDir, type OpenPageStore } from "./cache.ts";
+import { resolveCacheDir } from "./cache.ts";
+import { openPageStore, type OpenPageStore } from "./page-store.ts";
+import { cachedParseFile, openParseCache } from "./parse-cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { runEleventy } from "./eleventy.ts";
 import { writeSiteEditor } from "./editor.ts";
@@ -60,7 +62,7 @@ interface PdfOptions {
 }
 
 async function defaultPrintPdfs(siteDir: string, jobs: PdfJob[], options: PdfOptions): Promise<unknown> {
-  const { printPdfJobs } = await import("../bulletin/pdf.ts");
+  const { printPdfJobs } = await import("../print/pdf.ts");
   return printPdfJobs(siteDir, jobs, options);
 }
 

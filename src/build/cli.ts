@@ -4,8 +4,8 @@ import { BrowserNotFoundError } from "../browser/resolve.ts";
 import { formatFinding, formatText } from "../content/format.ts";
 import { build, formatTimings, type BuildOptions } from "./build.ts";
 import { isDirectory } from "../util/fs.ts";
-import { UsageError } from "../util/cli.ts";
 import { describeError } from "../util/errors.ts";
+import { parseCommandArgs, UsageError } from "../util/cli.ts";
 
 export interface BuildIO {
   stdout: { write(text: string): unknown };
@@ -27,29 +27,21 @@ Mã thoát: 0 dựng xong, 1 nội dung có lỗi, 2 sai cách dùng hoặc thi�
 `;
 
 export function parseBuildArgs(argv: readonly string[]): Omit<BuildOptions, "cwd"> & { help: boolean } {
-  const args = { contentDir: "content", outDir: "_site", pdf: true, drafts: false, help: false, pathPrefix: undefined as string | undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`Thiếu giá trị sau ${name}.`);
-      return v;
-    };
-    const flag = () => {
-      if (inline !== undefined) throw new UsageError(`Tùy chọn ${name} không nhận giá trị.`);
-    };
-    if (name === "--content") args.contentDir = value();
-    else if (name === "--out") args.outDir = value();
-    else if (name === "--path-prefix") args.pathPrefix = value();
-    else if (name === "--no-pdf") (flag(), (args.pdf = false));
-    else if (name === "--drafts") (flag(), (args.drafts = true));
-    else if (name === "--help" || name === "-h") args.help = true;
-    else throw new UsageError(`Không hiểu tham số "${arg}".`);
-  }
-  return args;
+  const { values } = parseCommandArgs(argv, {
+    content: { type: "string" },
+    out: { type: "string" },
+    "path-prefix": { type: "string" },
+    "no-pdf": { type: "boolean" },
+    drafts: { type: "boolean" },
+  });
+  return {
+    contentDir: values.content ?? "content",
+    outDir: values.out ?? "_site",
+    pdf: !values["no-pdf"],
+    drafts: values.drafts ?? false,
+    help: values.help ?? false,
+    pathPrefix: values["path-prefix"],
+  };
 }
 
 export async function runBuild(

@@ -11,10 +11,10 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { ContentModel } from "../content/model.ts";
-import { markdownText } from "../site/markdown.ts";
-import { exemplarPath, planPath } from "../site/sections/portal.ts";
+import { markdownText } from "../render/markdown.ts";
 import { codeVersion } from "./cache.ts";
 import { findBundle, placeBundle, pruneStore, pruneWork, storeBundle } from "./search-store.ts";
+import { activityPath, exemplarPath, planPath } from "../paths/paths.ts";
 
 export interface SearchRecord {
   /** Site path (without the path prefix). */
@@ -94,8 +94,8 @@ export function searchItems(model: ContentModel, max: number = MAX_BUNDLE_RECORD
   }
   for (const a of model.activities) {
     if (a.draft) continue;
-    const record = (): SearchRecord => ({ path: `/hoat-dong/#hd-${a.slug}`, title: a.data.title, text: [a.data.title, a.data.summary ?? "", a.data.place ?? "", markdownText(a.body)].join("\n") });
-    items.push({ bundle: OTHER_BUNDLE, id: `/hoat-dong/#hd-${a.slug}`, hash: a.hash, record });
+    const record = (): SearchRecord => ({ path: activityPath(a.slug), title: a.data.title, text: [a.data.title, a.data.summary ?? "", a.data.place ?? "", markdownText(a.body)].join("\n") });
+    items.push({ bundle: OTHER_BUNDLE, id: activityPath(a.slug), hash: a.hash, record });
   }
   return items;
 }

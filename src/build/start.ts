@@ -8,6 +8,7 @@ import type { Finding } from "../content/model.ts";
 import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig } from "../site/plugin.ts";
 import { ensureTypeScriptLoader, reportErrorsOurselves } from "./eleventy.ts";
 import { describeError } from "../util/errors.ts";
+import { parseCommandArgs, UsageError } from "../util/cli.ts";
 import { makeTempBeside, removeDeadTemps } from "../util/output-dir.ts";
 
 export interface StartIO {
@@ -25,15 +26,9 @@ Trang xem thử có cả bản nháp (đánh dấu "Bản nháp") và tự tải
 `;
 
 export function parseStartArgs(argv: readonly string[]): { content: string; port: number; help: boolean } {
-  const args = { content: "content", port: 8080, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === "--content" && argv[i + 1]) args.content = argv[++i] as string;
-    else if (arg === "--port" && /^\d+$/.test(argv[i + 1] ?? "")) args.port = Number(argv[++i]);
-    else if (arg === "--help" || arg === "-h") args.help = true;
-    else throw new Error(`Không hiểu tham số "${arg}".`);
-  }
-  return args;
+  const { values } = parseCommandArgs(argv, { content: { type: "string" }, port: { type: "string" } });
+  if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError(`Cổng phải là một số, ví dụ --port 8080; đang là "${values.port}".`);
+  return { content: values.content ?? "content", port: values.port === undefined ? 8080 : Number(values.port), help: values.help ?? false };
 }
 
 /** Starts the dev server; resolves once it is listening (it keeps running until the process ends). */

@@ -2,6 +2,7 @@
 // the plans and activities it reports, and the site paths of its page, print page and PDF.
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../content/model.ts";
 import { compareContentDates } from "../vi/date.ts";
+import { bulletinPaths } from "../paths/paths.ts";
 
 export interface BulletinIssue {
   /** `<yyyy>-<nn>`, the file name. */
@@ -17,12 +18,6 @@ export interface BulletinIssue {
   activities: ActivityEntry[];
   draft: boolean;
   paths: { page: string; print: string; pdf: string; docx: string };
-}
-
-export const BULLETIN_BASE = "/ban-tin/";
-
-export function issuePaths(id: string): BulletinIssue["paths"] {
-  return { page: `${BULLETIN_BASE}${id}/`, print: `${BULLETIN_BASE}${id}/in/`, pdf: `${BULLETIN_BASE}${id}.pdf`, docx: `${BULLETIN_BASE}${id}.docx` };
 }
 
 function pick<T extends { slug: string }>(all: readonly T[], slugs: readonly string[] | undefined, what: string, file: string): T[] {
@@ -49,7 +44,7 @@ export function resolveIssue(model: ContentModel, entry: BulletinEntry): Bulleti
     plans: pick(model.plans, d.plans, "plan", entry.file),
     activities: pick(model.activities, d.activities, "activity", entry.file),
     draft: entry.draft,
-    paths: issuePaths(entry.slug),
+    paths: bulletinPaths(entry.slug),
   };
 }
 

@@ -2,12 +2,13 @@
 // exemplar (each on a new page), plans and activities. Pure: model in, HTML document out.
 import path from "node:path";
 import type { ExemplarEntry, SiteConfig } from "../content/model.ts";
-import { html, trusted, type SafeHtml } from "../site/html.ts";
-import { exemplarFieldTitle, kindLabel } from "../site/labels.ts";
-import { renderBodyCached, renderMarkdownInline } from "../site/markdown.ts";
+import { html, trusted, type SafeHtml } from "../render/html.ts";
+import { exemplarFieldTitle, kindLabel } from "../content/labels.ts";
+import { renderBodyCached, renderMarkdownInline } from "../render/markdown.ts";
 import { formatDateShort, formatDateVi } from "../vi/date.ts";
 import { issueLabel, type BulletinIssue } from "./issue.ts";
-import { fontFaceCss, pageCss, PRINT_FONT_PATH, printSettings, type PrintSettings } from "./print-style.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
+import { fontFaceCss, pageCss, printSettings, type PrintSettings } from "../print/style.ts";
 
 /** A print-ready image of an exemplar (site path and pixel size). */
 export interface PrintImage {
@@ -185,7 +186,7 @@ export function renderBulletinPrint(issue: BulletinIssue, options: PrintOptions)
 <meta name="keywords" content="${keywords.join(", ")}">
 <meta name="robots" content="noindex, nofollow">
 <link rel="icon" href="data:,">
-<style>${trusted(styles(settings, issue, relativeUrl(page, PRINT_FONT_PATH)))}</style>
+<style>${trusted(styles(settings, issue, relativeUrl(page, FILE_PATHS.printFonts)))}</style>
 </head>
 <body data-pagefind-ignore="all">
 <section class="cover">

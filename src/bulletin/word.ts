@@ -1,15 +1,15 @@
 // One bulletin issue as a Word file for the editors who lay out the printed issue elsewhere: the
 // masthead lines, the editorial, then every article in the issue's order, then its plans and activities.
 import type { ExemplarEntry, SiteConfig } from "../content/model.ts";
-import { exemplarFieldTitle, kindLabel } from "../site/labels.ts";
-import { markdownInlineTokens, markdownTokens } from "../site/markdown.ts";
+import { exemplarFieldTitle, kindLabel } from "../content/labels.ts";
+import { markdownInlineTokens, markdownTokens } from "../render/markdown.ts";
 import { formatDateShort, formatDateVi } from "../vi/date.ts";
 import { type Block, type Inline, markdownBlocks, markdownInline, text } from "../word/blocks.ts";
 import { blocksToWord, wordFile } from "../word/party.ts";
 import { wordSettings } from "../word/settings.ts";
 import { type BulletinIssue, issueLabel } from "./issue.ts";
 import { issueSubject } from "./print.ts";
-import { printSettings } from "./print-style.ts";
+import { printSettings } from "../print/style.ts";
 
 function nameOf(list: ReadonlyArray<{ id: string; name: string }>, id: string | undefined): string | undefined {
   return id === undefined ? undefined : (list.find((x) => x.id === id)?.name ?? id);

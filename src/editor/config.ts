@@ -2,8 +2,8 @@
 import { stringify } from "yaml";
 import { CONTENT_TYPES, type ContentType } from "../content/model.ts";
 import { schemaAt } from "../content/schemas.ts";
-import { fieldsOf, typeTitle, type FieldSpec } from "../new/fields.ts";
-import type { Catalogues } from "../new/site.ts";
+import { fieldsOf, typeTitle, type FieldSpec } from "../render/fields.ts";
+import type { Catalogues } from "../render/catalogues.ts";
 
 /** A Decap CMS field (only the keys we write). */
 export interface EditorField {

@@ -9,8 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { SiteConfig } from "../content/model.ts";
-import { readCatalogues } from "../new/site.ts";
-import { CONTENT_TYPES as MIME } from "../site/serve.ts";
+import { readCatalogues } from "../render/catalogues.ts";
+import { CONTENT_TYPES as MIME } from "../print/serve.ts";
 import { renderEditorConfig } from "./config.ts";
 import { decapDistDir, EDITOR_PATH, editorPage, editorScript } from "./site.ts";
 

@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SiteConfig } from "../content/model.ts";
-import { readCatalogues } from "../new/site.ts";
-import { escapeHtml } from "../site/html.ts";
-import { makeUrl, normalisePrefix } from "../site/url.ts";
+import { readCatalogues } from "../render/catalogues.ts";
+import { escapeHtml } from "../render/html.ts";
+import { makeUrl, normalisePrefix } from "../paths/url.ts";
 import type { EditorPageData } from "./browser/preview.ts";
 import { renderEditorConfig, requiredIfPresent, type EditorBackend } from "./config.ts";
 

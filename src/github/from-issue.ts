@@ -4,9 +4,9 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { loadContent } from "../content/load.ts";
 import type { Finding } from "../content/model.ts";
-import { fieldsOf, leafFields, type FieldSpec } from "../new/fields.ts";
+import { fieldsOf, leafFields, type FieldSpec } from "../render/fields.ts";
 import { renderNewFile, type Values } from "../new/render.ts";
-import type { Catalogues } from "../new/site.ts";
+import type { Catalogues } from "../render/catalogues.ts";
 import { nfc, slugify } from "../vi/text.ts";
 import { renderIssueForm } from "./issue-form.ts";
 

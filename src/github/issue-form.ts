@@ -1,7 +1,7 @@
 // The GitHub issue form for proposing an exemplar without Git, generated from the exemplar schema and site.yaml.
 import { stringify } from "yaml";
-import { fieldsOf, leafFields, typeTitle, type FieldSpec } from "../new/fields.ts";
-import type { Catalogues } from "../new/site.ts";
+import { fieldsOf, leafFields, typeTitle, type FieldSpec } from "../render/fields.ts";
+import type { Catalogues } from "../render/catalogues.ts";
 
 export const ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/de-xuat-dien-hinh.yml";
 

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatFinding } from "../content/format.ts";
-import { readCatalogues } from "../new/site.ts";
+import { readCatalogues } from "../render/catalogues.ts";
 import { UsageError } from "../util/cli.ts";
 import { readEvent } from "./actions.ts";
 import { downloadAttachments, type Downloaded } from "./attachments.ts";

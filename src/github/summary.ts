@@ -2,9 +2,10 @@
 import path from "node:path";
 import type { ContentModel, ContentType, Entry, Finding, SiteConfig } from "../content/model.ts";
 import { schemaAt, schemaSet } from "../content/schemas.ts";
-import { quarterLabel, quarterOf } from "../reports/quarter.ts";
+import { quarterLabel, quarterOf } from "../vi/quarter.ts";
 import { isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
 import type { ChangeStatus, EntryChange } from "./changed.ts";
+import { entryPagePath } from "../paths/paths.ts";
 
 export type RowResult = "ok" | "warning" | "error" | "removed";
 
@@ -54,20 +55,6 @@ export interface PrSummary {
   otherFiles: string[];
   /** Findings in files that are not rows (site.yaml, or everything when the whole tree was validated). */
   otherFindings: number;
-}
-
-/** Site path of an entry's page, as in CONTRACTS.md. Activities are listed on one page. */
-export function pagePathOf(type: ContentType, slug: string): string {
-  switch (type) {
-    case "exemplar":
-      return `/dien-hinh/${slug}/`;
-    case "plan":
-      return `/ke-hoach/${slug}/`;
-    case "activity":
-      return "/hoat-dong/";
-    case "bulletin":
-      return `/ban-tin/${slug}/`;
-  }
 }
 
 /** Messages kept per row: enough to act on, small enough for a PR comment. */
@@ -172,9 +159,9 @@ export function buildSummary(input: BuildSummaryInput): PrSummary {
       status: change.status,
       file: change.path,
       ...(change.oldPath !== undefined ? { oldFile: change.oldPath } : {}),
-      pagePath: pagePathOf(change.type, change.slug),
-      ...(change.oldSlug !== undefined && pagePathOf(change.type, change.oldSlug) !== pagePathOf(change.type, change.slug)
-        ? { oldPagePath: pagePathOf(change.type, change.oldSlug) }
+      pagePath: entryPagePath(change.type, change.slug),
+      ...(change.oldSlug !== undefined && entryPagePath(change.type, change.oldSlug) !== entryPagePath(change.type, change.slug)
+        ? { oldPagePath: entryPagePath(change.type, change.oldSlug) }
         : {}),
     };
     if (change.status === "deleted") {

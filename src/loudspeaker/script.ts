@@ -1,16 +1,13 @@
 // Broadcast scripts: per ward and quarter, and per scheduled broadcast, assembled from exemplars naming the loudspeaker channel.
 import type { ActivityEntry, ContentModel, Exemplar, ExemplarEntry, SiteConfig } from "../content/model.ts";
-import { exemplarFieldTitle } from "../site/labels.ts";
-import { type Quarter, compareQuarters, quarterLabel, quarterOf, quarterSlug } from "../reports/quarter.ts";
+import { ITEM_TITLES } from "../content/slot.ts";
+import { type Quarter, compareQuarters, quarterLabel, quarterOf, quarterSlug } from "../vi/quarter.ts";
 import { formatDateVi, isoDate, vietnamDate } from "../vi/date.ts";
 import { viCollator } from "../vi/text.ts";
-import { readNumber } from "./number.ts";
-import { endSentence, markdownBlocks } from "./plain.ts";
-import { type Speaker, createSpeaker } from "./spoken.ts";
-import { countSyllables, readingSeconds } from "./timing.ts";
-
-/** The channel id an exemplar or activity names to reach the ward loudspeakers (CONTRACTS.md). */
-export const LOUDSPEAKER_CHANNEL = "loudspeaker";
+import { type Speaker, createSpeaker } from "../speech/spoken.ts";
+import { countSyllables, readingSeconds } from "../speech/timing.ts";
+import { exemplarParagraphs, LOUDSPEAKER_CHANNEL, siteProperNames } from "../speech/item.ts";
+import { loudspeakerQuarterPath, loudspeakerScriptPaths } from "../paths/paths.ts";
 
 export interface SpokenText {
   /** Paragraphs as the announcer reads them. */
@@ -85,50 +82,6 @@ function spokenText(paragraphs: readonly string[], speaker: Speaker, wordsPerMin
   return { paragraphs: spoken, syllables, seconds: readingSeconds(syllables, wordsPerMinute) };
 }
 
-/**
- * Lower-cases the first letter of a list element so it flows after "Kết quả đạt được:", unless it
- * starts with an abbreviation or one of the proper names given (the subject, units, wards).
- */
-function listElement(text: string, properNames: readonly string[]): string {
-  const trimmed = text.trim().replace(/[.;,]+$/, "");
-  const first = trimmed.split(/\s+/u)[0] ?? "";
-  const properName = /^\p{Lu}{2,}/u.test(first) || properNames.some((name) => name && trimmed.startsWith(name));
-  return properName ? trimmed : trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
-}
-
-/** "Thứ nhất", "Thứ hai", "Thứ tư", … for achievements that are full sentences. */
-function ordinalLead(n: number): string {
-  return `Thứ ${n === 1 ? "nhất" : n === 4 ? "tư" : readNumber(n)}`;
-}
-
-/**
- * The text read for an exemplar before normalisation: title, trích ngang, achievements as flowing
- * sentences, method. Labels come from the schema titles.
- */
-export function exemplarParagraphs(data: Exemplar, properNames: readonly string[] = []): string[] {
-  const names = [data.subject.name, ...properNames];
-  if (data.loudspeaker) return markdownBlocks(data.loudspeaker).map(endSentence);
-  const paragraphs = [endSentence(markdownBlocks(data.title).join(" ") || data.title)];
-  paragraphs.push(markdownBlocks(data.summary).map(endSentence).join(" "));
-  const achievements = data.achievements.map((a) => markdownBlocks(a).join(". ")).filter(Boolean);
-  const label = exemplarFieldTitle("achievements");
-  const sentences = achievements.some((a) => /[.!?]\s/u.test(a.replace(/[.!?]+$/, "")));
-  if (achievements.length === 1) paragraphs.push(endSentence(`${label}: ${listElement(achievements[0] as string, names)}`));
-  else if (sentences) paragraphs.push(`${label}. ${achievements.map((a, i) => `${ordinalLead(i + 1)}, ${endSentence(listElement(a, names))}`).join(" ")}`);
-  else if (achievements.length > 1) {
-    const elements = achievements.map((a) => listElement(a, names));
-    const last = elements.pop() as string;
-    paragraphs.push(endSentence(`${label}: ${elements.join("; ")}; và ${last}`));
-  }
-  if (data.method) paragraphs.push(`${exemplarFieldTitle("method")}: ${markdownBlocks(data.method).map(endSentence).join(" ")}`);
-  return paragraphs.filter((p) => p.trim() !== "");
-}
-
-/** Names from site.yaml that keep their capital letter at the start of a list element. */
-export function siteProperNames(site: SiteConfig): string[] {
-  return [...site.units.flatMap((u) => [u.name, u.shortName ?? ""]), ...site.wards.map((w) => w.name)].filter(Boolean);
-}
-
 /** Compiles the speaker once and reads any exemplar as a timed script item. */
 export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => ScriptItem {
   const speaker = createSpeaker(site.loudspeaker.abbreviations);
@@ -138,7 +91,7 @@ export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => Sc
   return (entry) => {
     const cached = cache.get(entry.slug);
     if (cached) return cached;
-    const spoken = spokenText(exemplarParagraphs(entry.data, properNames), speaker, site.loudspeaker.wordsPerMinute);
+    const spoken = spokenText(exemplarParagraphs(entry.data, ITEM_TITLES, properNames), speaker, site.loudspeaker.wordsPerMinute);
     const item: ScriptItem = {
       ...spoken,
       slug: entry.slug,
@@ -201,8 +154,7 @@ function assemble(spec: ScriptSpec, site: SiteConfig, speaker: Speaker): Script 
   const seconds = frameSeconds + spec.items.reduce((sum, item) => sum + item.seconds, 0);
   const slotSeconds = Math.round(spec.slotMinutes * 60);
   const qSlug = quarterSlug(spec.quarter);
-  const base = `/loa/${qSlug}/${spec.ward.id}`;
-  const path = spec.activity ? `${base}/${spec.activity.slug}` : base;
+  const paths = loudspeakerScriptPaths(spec.quarter, spec.ward.id, spec.activity?.slug);
   const when = spec.activity ? `Buổi phát ${formatDateVi(spec.activity.date)}` : quarterLabel(spec.quarter);
   const unknown = new Set<string>();
   for (const text of [opening, closing, ...spec.items]) {
@@ -215,8 +167,8 @@ function assemble(spec: ScriptSpec, site: SiteConfig, speaker: Speaker): Script 
     ward: spec.ward,
     activity: spec.activity,
     title: `Phường ${spec.ward.name} · ${when}`,
-    url: `${path}/`,
-    textUrl: `${path}.txt`,
+    url: paths.page,
+    textUrl: paths.text,
     opening,
     closing,
     items: spec.items,
@@ -294,6 +246,6 @@ export function buildScripts(model: ContentModel): QuarterScripts[] {
           ((a.activity?.date ?? "") < (b.activity?.date ?? "") ? -1 : 1),
       );
       const slug = quarterSlug(quarter);
-      return { quarter, slug, label: quarterLabel(quarter), url: `/loa/${slug}/`, scripts, broadcasts };
+      return { quarter, slug, label: quarterLabel(quarter), url: loudspeakerQuarterPath(quarter), scripts, broadcasts };
     });
 }

@@ -1,7 +1,7 @@
 // The plain-text script for the announcer: UTF-8, one paragraph per line, every part with its reading time.
 import type { SiteConfig } from "../content/model.ts";
 import type { Script } from "./script.ts";
-import { formatClock, formatDuration } from "./timing.ts";
+import { formatClock, formatDuration } from "../speech/timing.ts";
 
 /** Byte order mark: a browser shows a `.txt` served without a charset as UTF-8 only with it. */
 const BOM = "\uFEFF";

@@ -1,6 +1,6 @@
 // Horizontal bar charts as static SVG, made at build time, each followed by the same figures as a table.
-import { xmlName } from "../site/escape.ts";
-import { html, scrollable, type SafeHtml } from "../site/html.ts";
+import { xmlName } from "../render/escape.ts";
+import { html, scrollable, type SafeHtml } from "../render/html.ts";
 
 export interface BarRow {
   label: string;

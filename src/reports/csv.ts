@@ -1,5 +1,5 @@
 // CSV that Excel opens correctly with Vietnamese text: UTF-8 with BOM, CRLF, RFC 4180 quoting, no formulas.
-import { csvCell, type CsvCell } from "../site/escape.ts";
+import { csvCell, type CsvCell } from "../render/escape.ts";
 
 export { csvCell, type CsvCell };
 

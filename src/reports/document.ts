@@ -1,7 +1,8 @@
 // The printable report of a quarter or a year (the print page printed to PDF), laid out as a Party report from its outline.
-import { fontFaceCss, pageCss, printSettings, PRINT_FONT_PATH } from "../bulletin/print-style.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
+import { fontFaceCss, pageCss, printSettings } from "../print/style.ts";
 import type { ContentModel, SiteConfig } from "../content/model.ts";
-import { html, type SafeHtml, trusted } from "../site/html.ts";
+import { html, type SafeHtml, trusted } from "../render/html.ts";
 import type { Block, Inline } from "../word/blocks.ts";
 import { issuerHeading } from "../word/party.ts";
 import type { QuarterReport, YearReport } from "./figures.ts";
@@ -49,7 +50,7 @@ tr.total th,tr.total td{font-weight:700}
 function doc(title: string, site: SiteConfig, subject: string, body: SafeHtml): string {
   const settings = printSettings(site);
   // The print page is /bao-cao/<slug>/in/: the fonts are three folders up, whatever the path prefix.
-  const css = [fontFaceCss(settings, `../../..${PRINT_FONT_PATH}`), pageCss(settings), REPORT_CSS].join("\n");
+  const css = [fontFaceCss(settings, `../../..${FILE_PATHS.printFonts}`), pageCss(settings), REPORT_CSS].join("\n");
   return html`<!doctype html>
 <html lang="vi">
 <head>

@@ -12,10 +12,10 @@ import {
   quarterOf,
   quarterStart,
   quartersOfYear,
-} from "./quarter.ts";
+} from "../vi/quarter.ts";
 import { exemplarKinds } from "./labels.ts";
 
-/** `/bao-cao/<yyyy>-q<n>.json`, exactly the shape in CONTRACTS.md (key order is part of it). */
+/** `/bao-cao/<yyyy>-q<n>.json`, exactly the shape in docs/contracts.md (key order is part of it). */
 export interface PeriodData {
   period: string;
   from: string;

@@ -1,21 +1,13 @@
 // Names people read in reports: catalogue names from site.yaml, enum labels and field titles from the schemas.
 import type { SiteConfig } from "../content/model.ts";
-import { schemaAt, schemaSet } from "../content/schemas.ts";
-import { activityFieldTitle, EXEMPLAR_KINDS, exemplarFieldTitle } from "../site/labels.ts";
+import { EXEMPLAR_KINDS } from "../content/labels.ts";
 
-/** The exemplar kinds, in the schema's enum order. */
+// Field titles and type names come from the one labels module; reports import them from here with the rest.
+export { fieldTitle, typeTitle } from "../content/labels.ts";
+
+/** The exemplar kinds, in the schema's enum order (test/content/labels.test.ts: the x-labels keep that order). */
 export function exemplarKinds(): string[] {
-  return (schemaAt("exemplar", ["kind"])?.enum ?? []).map(String);
-}
-
-/** A schema field's Vietnamese title, e.g. exemplar `unit` → "Đơn vị đề xuất". */
-export function fieldTitle(kind: "exemplar" | "activity", field: string): string {
-  return kind === "exemplar" ? exemplarFieldTitle(field) : activityFieldTitle(field);
-}
-
-/** A content type's Vietnamese name, the title of its schema ("Điển hình", "Hoạt động"…). */
-export function typeTitle(kind: "exemplar" | "activity" | "plan" | "bulletin"): string {
-  return schemaSet().root(kind).title ?? kind;
+  return EXEMPLAR_KINDS.map((k) => k.id);
 }
 
 export interface ReportLabels {

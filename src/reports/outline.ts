@@ -5,7 +5,7 @@ import { compareContentDates, formatDateShort, formatDateVi } from "../vi/date.t
 import { type Block, type Inline, type TableRowSpec, text } from "../word/blocks.ts";
 import type { QuarterReport, YearReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
-import { addQuarters, type Quarter, quarterEnd } from "./quarter.ts";
+import { addQuarters, type Quarter, quarterEnd } from "../vi/quarter.ts";
 import { anniversaryText, changeText, periodLabel, quarterInSentence } from "./view.ts";
 
 /** The texts of the document that come from content: the plan being reported on and who receives the report. */

@@ -1,11 +1,12 @@
 // The report pages' HTML bodies (index, quarter, year), built with the escaping html template from precomputed figures.
 import type { SiteConfig } from "../content/model.ts";
-import { html, scrollable, type SafeHtml } from "../site/html.ts";
+import { html, scrollable, type SafeHtml } from "../render/html.ts";
 import { formatDateShort, formatDateVi } from "../vi/date.ts";
 import { barChart, figureTable, type BarRow } from "./chart.ts";
 import type { AnniversaryDate, Comparison, PeriodData, PeriodReport, QuarterReport, Totals, YearReport } from "./figures.ts";
 import { fieldTitle, type ReportLabels, typeTitle } from "./labels.ts";
-import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "./quarter.ts";
+import { type Quarter, parseQuarter, quarterLabel, quarterSlug } from "../vi/quarter.ts";
+import { bulletinPaths, exemplarPath, planPath, quarterReportPaths, type ReportPaths, SECTION_PATHS, yearReportPath, yearReportPaths } from "../paths/paths.ts";
 
 /** What every report view needs besides the figures. */
 export interface ViewContext {
@@ -15,43 +16,6 @@ export interface ViewContext {
   url: (path: string) => string;
   /** Quarter ids ("2019-Q1") that have a page. */
   published: ReadonlySet<string>;
-}
-
-export const REPORTS_BASE = "/bao-cao/";
-
-/** The URLs of one period's report: its page, print page and the files it is published as. */
-export interface ReportPaths {
-  page: string;
-  print: string;
-  json: string;
-  csv: string;
-  pdf: string;
-  docx: string;
-}
-
-function reportPaths(slug: string): ReportPaths {
-  return {
-    page: `${REPORTS_BASE}${slug}/`,
-    print: `${REPORTS_BASE}${slug}/in/`,
-    json: `${REPORTS_BASE}${slug}.json`,
-    csv: `${REPORTS_BASE}${slug}.csv`,
-    pdf: `${REPORTS_BASE}${slug}.pdf`,
-    docx: `${REPORTS_BASE}${slug}.docx`,
-  };
-}
-
-/** The URLs of one quarter's report. */
-export function quarterPaths(q: Quarter): ReportPaths {
-  return reportPaths(quarterSlug(q));
-}
-
-/** The URLs of one year's report. */
-export function yearPaths(year: number): ReportPaths {
-  return reportPaths(String(year));
-}
-
-export function yearPath(year: number): string {
-  return yearPaths(year).page;
 }
 
 /** "quý IV năm 2018", as written inside a sentence. */
@@ -97,8 +61,8 @@ function unitShortNames(site: SiteConfig): Record<string, string> {
 
 function periodLink(ctx: ViewContext, period: string): SafeHtml | string {
   const q = parseQuarter(period);
-  if (q && ctx.published.has(period)) return html`<a href="${ctx.url(quarterPaths(q).page)}">${periodLabel(period)}</a>`;
-  if (!q && [...ctx.published].some((id) => id.startsWith(`${period}-`))) return html`<a href="${ctx.url(yearPath(Number(period)))}">${periodLabel(period)}</a>`;
+  if (q && ctx.published.has(period)) return html`<a href="${ctx.url(quarterReportPaths(q).page)}">${periodLabel(period)}</a>`;
+  if (!q && [...ctx.published].some((id) => id.startsWith(`${period}-`))) return html`<a href="${ctx.url(yearReportPath(Number(period)))}">${periodLabel(period)}</a>`;
   return periodLabel(period);
 }
 
@@ -161,7 +125,7 @@ ${scrollable("Danh sách điển hình mới", html`<table class="table report-t
 <thead><tr><th scope="col">Ngày</th><th scope="col">${typeTitle("exemplar")}</th><th scope="col">${fieldTitle("exemplar", "kind")}</th><th scope="col">${fieldTitle("exemplar", "unit")}</th></tr></thead>
 <tbody>
 ${list.map(
-  (e) => html`<tr><td>${formatDateShort(e.data.date)}</td><td><a href="${ctx.url(`/dien-hinh/${e.slug}/`)}">${e.data.subject.name}</a>: ${e.data.title}</td><td>${ctx.labels.kinds[e.data.kind] ?? e.data.kind}</td><td>${ctx.labels.units[e.data.unit] ?? e.data.unit}</td></tr>`,
+  (e) => html`<tr><td>${formatDateShort(e.data.date)}</td><td><a href="${ctx.url(exemplarPath(e.slug))}">${e.data.subject.name}</a>: ${e.data.title}</td><td>${ctx.labels.kinds[e.data.kind] ?? e.data.kind}</td><td>${ctx.labels.units[e.data.unit] ?? e.data.unit}</td></tr>`,
 )}
 </tbody>
 </table>`)}`;
@@ -212,11 +176,11 @@ function documentsSection(ctx: ViewContext, r: PeriodReport, idPrefix: string): 
 <h2 id="${idPrefix}-van-ban">${typeTitle("plan")} và ${typeTitle("bulletin").toLowerCase()}</h2>
 <h3>${typeTitle("plan")} ban hành: ${r.data.plans.total}</h3>
 ${r.entries.plans.length
-  ? html`<ul>${r.entries.plans.map((p) => html`<li><a href="${ctx.url(`/ke-hoach/${p.slug}/`)}">Kế hoạch số ${p.data.number}</a> ${formatDateVi(p.data.date)}: ${p.data.title}</li>`)}</ul>`
+  ? html`<ul>${r.entries.plans.map((p) => html`<li><a href="${ctx.url(planPath(p.slug))}">Kế hoạch số ${p.data.number}</a> ${formatDateVi(p.data.date)}: ${p.data.title}</li>`)}</ul>`
   : html`<p>Không có kế hoạch ban hành trong kỳ.</p>`}
 <h3>${typeTitle("bulletin")} phát hành: ${r.data.bulletins.total}</h3>
 ${r.entries.bulletins.length
-  ? html`<ul>${r.entries.bulletins.map((b) => html`<li><a href="${ctx.url(`/ban-tin/${b.slug}/`)}">${ctx.site.document.bulletinName} số ${b.data.number}/${b.slug.slice(0, 4)}</a>, ${formatDateVi(b.data.date)}${b.data.title ? `: ${b.data.title}` : ""}</li>`)}</ul>`
+  ? html`<ul>${r.entries.bulletins.map((b) => html`<li><a href="${ctx.url(bulletinPaths(b.slug).page)}">${ctx.site.document.bulletinName} số ${b.data.number}/${b.slug.slice(0, 4)}</a>, ${formatDateVi(b.data.date)}${b.data.title ? `: ${b.data.title}` : ""}</li>`)}</ul>`
   : html`<p>Không có số bản tin nào trong kỳ.</p>`}
 </section>`;
 }
@@ -252,7 +216,7 @@ export function quarterBody(ctx: ViewContext, r: QuarterReport): SafeHtml {
   const comparisons = [r.previous, ...(r.yearAgo ? [r.yearAgo] : [])];
   return html`<h1>Báo cáo ${quarterInSentence(r.quarter)}</h1>
 <p class="period">${period(r.data)} Số liệu tổng hợp từ các bài đã công bố; bản nháp không được tính.</p>
-${downloads(ctx, quarterPaths(r.quarter))}
+${downloads(ctx, quarterReportPaths(r.quarter))}
 ${summary(ctx, r, comparisons)}
 ${exemplarSection(ctx, r, id)}
 ${activitySection(ctx, r, id)}
@@ -264,7 +228,7 @@ ${r.nextAnniversaries.length
   ? html`<ul>${r.nextAnniversaries.map((a) => html`<li>${anniversaryText(a)}</li>`)}</ul>`
   : html`<p>Quý tới không có ngày kỷ niệm nào trong danh mục.</p>`}
 </section>
-<p><a href="${ctx.url(yearPath(r.quarter.year))}">Báo cáo năm ${r.quarter.year}</a> · <a href="${ctx.url(REPORTS_BASE)}">Tất cả báo cáo</a></p>`;
+<p><a href="${ctx.url(yearReportPath(r.quarter.year))}">Báo cáo năm ${r.quarter.year}</a> · <a href="${ctx.url(SECTION_PATHS.reports)}">Tất cả báo cáo</a></p>`;
 }
 
 /** `/bao-cao/<yyyy>/`. */
@@ -272,7 +236,7 @@ export function yearBody(ctx: ViewContext, r: YearReport): SafeHtml {
   const id = `nam-${r.year}`;
   return html`<h1>Báo cáo năm ${r.year}</h1>
 <p class="period">${period(r.data)} Số liệu tổng hợp từ các bài đã công bố; bản nháp không được tính.</p>
-${downloads(ctx, yearPaths(r.year))}
+${downloads(ctx, yearReportPaths(r.year))}
 ${summary(ctx, r, [r.previous])}
 <section aria-labelledby="${id}-theo-quy">
 <h2 id="${id}-theo-quy">Theo quý</h2>
@@ -293,7 +257,7 @@ ${exemplarSection(ctx, r, id)}
 ${activitySection(ctx, r, id)}
 ${documentsSection(ctx, r, id)}
 ${followUpSection(ctx, r, id, "năm")}
-<p><a href="${ctx.url(REPORTS_BASE)}">Tất cả báo cáo</a></p>`;
+<p><a href="${ctx.url(SECTION_PATHS.reports)}">Tất cả báo cáo</a></p>`;
 }
 
 /** `/bao-cao/`: every year, newest first, each with its published quarters. */
@@ -304,15 +268,15 @@ export function indexBody(ctx: ViewContext, quarters: readonly QuarterReport[], 
 ${newestFirst.map((y) => {
   const qs = quarters.filter((q) => q.quarter.year === y.year).reverse();
   return html`<section aria-labelledby="nam-${y.year}">
-<h2 id="nam-${y.year}"><a href="${ctx.url(yearPath(y.year))}">Năm ${y.year}</a></h2>
+<h2 id="nam-${y.year}"><a href="${ctx.url(yearReportPath(y.year))}">Năm ${y.year}</a></h2>
 <p>${typeTitle("exemplar")}: ${y.data.exemplars.total}; ${typeTitle("activity").toLowerCase()}: ${y.data.activities.total}; ${typeTitle("plan").toLowerCase()}: ${y.data.plans.total}; ${typeTitle("bulletin").toLowerCase()}: ${y.data.bulletins.total}.</p>
-<p>Báo cáo cả năm: ${downloadLinks(ctx, yearPaths(y.year))}</p>
+<p>Báo cáo cả năm: ${downloadLinks(ctx, yearReportPaths(y.year))}</p>
 ${scrollable(`Báo cáo quý năm ${y.year}`, html`<table class="table report-table reports-index">
 <caption>Báo cáo quý năm ${y.year}</caption>
 <thead><tr><th scope="col">Quý</th><th scope="col" class="num">${typeTitle("exemplar")}</th><th scope="col" class="num">${typeTitle("activity")}</th><th scope="col" class="num">Đơn vị cần đôn đốc</th><th scope="col">Tải về</th></tr></thead>
 <tbody>
 ${qs.map((q) => {
-  const p = quarterPaths(q.quarter);
+  const p = quarterReportPaths(q.quarter);
   return html`<tr><th scope="row"><a href="${ctx.url(p.page)}">${quarterLabel(q.quarter)}</a></th><td class="num">${q.data.exemplars.total}</td><td class="num">${q.data.activities.total}</td><td class="num">${q.data.unitsWithoutExemplars.length}</td><td>${downloadLinks(ctx, p)}</td></tr>`;
 })}
 </tbody>

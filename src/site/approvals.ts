@@ -1,5 +1,6 @@
 // When each content file entered the published record: read from git history in ONE `git log` call for the whole tree.
 import { execFile } from "node:child_process";
+import { vietnamDayOfTimestamp } from "../vi/date.ts";
 
 export interface Approval {
   /** Full hash of the commit on the main line that brought the file in (a merge commit for a PR). */
@@ -38,7 +39,7 @@ export function parseGitLog(output: string): Map<string, ApprovalRecord> {
     if (!chunk.trim()) continue;
     const [header = "", ...files] = chunk.split("\n");
     const [commit = "", iso = "", subject = ""] = header.split(FIELD);
-    const approval: Approval = { commit, date: vietnamDay(iso), subject, pr: prNumber(subject) };
+    const approval: Approval = { commit, date: vietnamDayOfTimestamp(iso), subject, pr: prNumber(subject) };
     if (approval.pr === undefined) delete approval.pr;
     for (const raw of files) {
       const file = raw.trim();
@@ -53,12 +54,6 @@ export function parseGitLog(output: string): Map<string, ApprovalRecord> {
     }
   }
   return records;
-}
-
-function vietnamDay(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return "";
-  return new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** A history cut short (`git clone --depth`): the first commit seen is not when a file entered the record. */

@@ -1,5 +1,5 @@
 // iCalendar (RFC 5545) for anniversaries (yearly events) and activities: CRLF lines, folded at 75 octets, UTC times.
-import { escapeICalText, foldICalLine } from "./escape.ts";
+import { escapeICalText, foldICalLine } from "../render/escape.ts";
 
 export interface CalendarEvent {
   uid: string;

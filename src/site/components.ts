@@ -1,9 +1,10 @@
 // Small pieces of HTML the portal's pages share: exemplar cards, the filter bar, page navigation, the approval line.
 import type { ApprovalRecord } from "./approvals.ts";
 import type { PageShell } from "./layout.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 import type { ExemplarView, FacetGroup, ListPage } from "./sections/portal.ts";
 import { formatDateVi } from "../vi/date.ts";
+import { FILE_PATHS, SECTION_PATHS } from "../paths/paths.ts";
 
 export function draftBadge(draft: boolean): SafeHtml {
   return draft ? html` <span class="badge badge-draft">Bản nháp</span>` : html``;
@@ -47,9 +48,9 @@ export function exemplarCard(gs: PageShell, e: CardData, headingLevel: 2 | 3 = 2
 
 /** The filter bar: links to the static facet pages, so filtering works without JavaScript. */
 export function filterBar(gs: PageShell, facets: readonly FacetGroup[], current?: { dimension: string; id: string }): SafeHtml {
-  return html`<nav class="filters" aria-label="Lọc điển hình" data-filter-bar data-index="${gs.url("/dien-hinh/chi-muc.json")}">
+  return html`<nav class="filters" aria-label="Lọc điển hình" data-filter-bar data-index="${gs.url(FILE_PATHS.exemplarIndex)}">
   <h2 class="filters-title">Lọc điển hình</h2>
-  <p class="filters-all"><a href="${gs.url("/dien-hinh/")}"${current ? "" : html` aria-current="page"`}>Tất cả</a></p>
+  <p class="filters-all"><a href="${gs.url(SECTION_PATHS.exemplars)}"${current ? "" : html` aria-current="page"`}>Tất cả</a></p>
   ${facets.map(
     (g) => html`<details class="filter-group" data-dimension="${g.dimension}"${current?.dimension === g.dimension ? " open" : ""}>
     <summary>${g.title}</summary>

@@ -1,7 +1,8 @@
 // The global data every page template receives as `gs`: the validated model, each section's data, navigation and URL helpers.
 import type { ContentModel, SiteConfig } from "../content/model.ts";
 import type { SiteContext, SiteSection } from "./section.ts";
-import { absoluteUrl, makeUrl, normalisePrefix } from "./url.ts";
+import { absoluteUrl, makeUrl, normalisePrefix } from "../paths/url.ts";
+import { SECTION_PATHS } from "../paths/paths.ts";
 
 export interface NavItem {
   /** Site path, e.g. `/dien-hinh/`. */
@@ -11,14 +12,14 @@ export interface NavItem {
 
 /** Every section in the navigation, including those whose pages other sections add. */
 export const NAV: readonly NavItem[] = [
-  { path: "/dien-hinh/", label: "Điển hình" },
-  { path: "/ke-hoach/", label: "Kế hoạch" },
-  { path: "/hoat-dong/", label: "Hoạt động" },
-  { path: "/ban-tin/", label: "Bản tin" },
-  { path: "/bao-cao/", label: "Báo cáo" },
-  { path: "/loa/", label: "Loa truyền thanh" },
-  { path: "/lich/", label: "Lịch" },
-  { path: "/tim-kiem/", label: "Tìm kiếm" },
+  { path: SECTION_PATHS.exemplars, label: "Điển hình" },
+  { path: SECTION_PATHS.plans, label: "Kế hoạch" },
+  { path: SECTION_PATHS.activities, label: "Hoạt động" },
+  { path: SECTION_PATHS.bulletins, label: "Bản tin" },
+  { path: SECTION_PATHS.reports, label: "Báo cáo" },
+  { path: SECTION_PATHS.loudspeaker, label: "Loa truyền thanh" },
+  { path: SECTION_PATHS.calendar, label: "Lịch" },
+  { path: SECTION_PATHS.search, label: "Tìm kiếm" },
 ];
 
 /**

@@ -8,12 +8,12 @@ import { imageContext } from "../content/locate.ts";
 import type { ExemplarEntry } from "../content/model.ts";
 import { inFile, settleAll } from "../util/errors.ts";
 import type { ResponsiveImage } from "./picture.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
 
 export type { ResponsiveImage } from "./picture.ts";
 export { pictureHtml } from "./picture.ts";
 
 export const IMAGE_WIDTHS = [480, 960];
-export const IMAGE_URL_PATH = "/img/";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const COMPLETE = "complete.json";
 
@@ -58,8 +58,8 @@ export async function makeExemplarImages(
         Image(src, {
           widths: IMAGE_WIDTHS,
           formats: ["webp", "jpeg"],
-          outputDir: work ?? (outputDir ? path.join(outputDir, IMAGE_URL_PATH) : undefined),
-          urlPath: IMAGE_URL_PATH,
+          outputDir: work ?? (outputDir ? path.join(outputDir, FILE_PATHS.images) : undefined),
+          urlPath: FILE_PATHS.images,
           dryRun: !outputDir,
         }),
       );
@@ -67,7 +67,7 @@ export async function makeExemplarImages(
       out.set(e.slug, toResponsive(meta, image.alt, image.credit));
     }),
   );
-  if (work && outputDir) await publishCachedImages(work, path.join(outputDir, IMAGE_URL_PATH), made);
+  if (work && outputDir) await publishCachedImages(work, path.join(outputDir, FILE_PATHS.images), made);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The page shell every HTML page shares: lang="vi", head, skip link, header with navigation, sample banner, footer.
 import type { SiteGlobals } from "./globals.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
 
 export interface PageOptions {
   /** Page title (without the site title). Empty for the home page. */
@@ -46,7 +47,7 @@ function navigation(gs: PageShell, current: string): SafeHtml {
 function breadcrumbs(gs: PageShell, crumbs: [string, string][] | undefined, title: string): SafeHtml {
   if (!crumbs?.length) return html``;
   return html`<nav class="crumbs" aria-label="Vị trí trang"><ol>
-  <li><a href="${gs.url("/")}">Trang chủ</a></li>${crumbs.map(([label, path]) => html`<li><a href="${gs.url(path)}">${label}</a></li>`)}
+  <li><a href="${gs.url(FILE_PATHS.home)}">Trang chủ</a></li>${crumbs.map(([label, path]) => html`<li><a href="${gs.url(path)}">${label}</a></li>`)}
   <li aria-current="page">${title}</li>
 </ol></nav>`;
 }
@@ -64,9 +65,9 @@ export function layout(gs: PageShell, page: PageOptions): string {
 <title>${fullTitle}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
 ${page.draft || gs.drafts ? html`<meta name="robots" content="noindex">` : ""}
-<link rel="stylesheet" href="${gs.url("/assets/site.css")}">
-<link rel="alternate" type="application/atom+xml" title="${site.title}" href="${gs.url("/feed.xml")}">
-<link rel="icon" href="${gs.url("/assets/icon.svg")}" type="image/svg+xml">
+<link rel="stylesheet" href="${gs.url(FILE_PATHS.siteCss)}">
+<link rel="alternate" type="application/atom+xml" title="${site.title}" href="${gs.url(FILE_PATHS.feed)}">
+<link rel="icon" href="${gs.url(FILE_PATHS.icon)}" type="image/svg+xml">
 ${page.head ?? ""}
 ${(page.scripts ?? []).map((src) => html`<script src="${gs.url(src)}" defer></script>`)}
 </head>
@@ -75,7 +76,7 @@ ${(page.scripts ?? []).map((src) => html`<script src="${gs.url(src)}" defer></sc
 ${site.sample ? html`<p class="sample-banner" role="note"><strong>Dữ liệu minh họa:</strong> nhân vật, đơn vị và số liệu trên trang này chỉ dùng để giới thiệu cách trình bày.</p>` : ""}
 <header class="site-header">
   <div class="wrap">
-    <a class="site-title" href="${gs.url("/")}"><span class="site-org">${site.organisation.name}</span> <span class="site-name">${site.title}</span></a>
+    <a class="site-title" href="${gs.url(FILE_PATHS.home)}"><span class="site-org">${site.organisation.name}</span> <span class="site-name">${site.title}</span></a>
     ${navigation(gs, page.path)}
   </div>
 </header>
@@ -87,7 +88,7 @@ ${page.body}
 <footer class="site-footer">
   <div class="wrap">
     <p>${site.organisation.name} · ${site.organisation.parent}</p>
-    <p><a href="${gs.url("/feed.xml")}">Theo dõi tin mới (Atom)</a> · <a href="${gs.url("/lich.ics")}">Lịch (iCalendar)</a> · <a href="${gs.url("/api/exemplars.json")}">Dữ liệu điển hình (JSON)</a></p>
+    <p><a href="${gs.url(FILE_PATHS.feed)}">Theo dõi tin mới (Atom)</a> · <a href="${gs.url(FILE_PATHS.calendarIcs)}">Lịch (iCalendar)</a> · <a href="${gs.url(FILE_PATHS.exemplarsApi)}">Dữ liệu điển hình (JSON)</a></p>
   </div>
 </footer>
 </body>

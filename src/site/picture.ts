@@ -1,5 +1,5 @@
 // The `<picture>` of a processed image: pure markup, so the web editor's preview (in a browser) can render it too.
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 
 export interface ResponsiveImage {
   alt: string;

@@ -5,7 +5,7 @@ import { formatDateVi } from "../vi/date.ts";
 import { markdownBlocks } from "../word/blocks.ts";
 import { issuerHeading, partyDocument, type RecipientGroup } from "../word/party.ts";
 import { wordSettings } from "../word/settings.ts";
-import { markdownTokens } from "./markdown.ts";
+import { markdownTokens } from "../render/markdown.ts";
 
 /**
  * "Nơi nhận" as printed: ";" after each name, "," after the last name of a group with a purpose,

@@ -1,5 +1,8 @@
 // The contract between the Eleventy plugin and each section of the site (portal, bulletin, reports, loudspeaker).
 import type { ContentModel } from "../content/model.ts";
+import type { PdfJob } from "../print/pdf.ts";
+
+export type { PdfJob };
 
 /** What every section sees when it derives its data. */
 export interface SiteContext {
@@ -12,18 +15,6 @@ export interface SiteContext {
   outputDir?: string;
   /** The build cache folder (src/build/cache.ts), for sections that keep work between builds (processed images). */
   cacheDir?: string;
-}
-
-/** A page of the built site printed to PDF after Eleventy has written the site. */
-export interface PdfJob {
-  /** URL path of the print-ready HTML page in the built site, e.g. `/ban-tin/2019-01/in/`. */
-  source: string;
-  /** URL path of the PDF to write, e.g. `/ban-tin/2019-01.pdf`. */
-  output: string;
-  kind: "bulletin" | "report";
-  /** Document metadata. */
-  title: string;
-  subject: string;
 }
 
 /** One section: its data for templates (global data `gs.sections[id]`) and its PDFs. */

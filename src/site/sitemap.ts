@@ -1,5 +1,5 @@
 // /sitemap.xml from every HTML page Eleventy wrote (every section's, every page of every pagination).
-import { escapeXml } from "./escape.ts";
+import { escapeXml } from "../render/escape.ts";
 
 /** Site paths of the pages worth listing: HTML pages except the not-found page. */
 export function sitemapPaths(urls: readonly (string | false | undefined)[]): string[] {

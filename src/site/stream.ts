@@ -12,20 +12,10 @@ import { copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from "node
 import path from "node:path";
 import type { SiteGlobals } from "./globals.ts";
 import { inFileSync } from "../util/errors.ts";
-import * as exemplarPages from "./pages/dien-hinh/exemplar.11ty.ts";
-import * as listPages from "./pages/dien-hinh/list.11ty.ts";
-import * as loudspeakerScripts from "./pages/loa/script.11ty.ts";
-import * as loudspeakerTexts from "./pages/loa/text.11ty.ts";
+import { PAGE_FAMILIES } from "./families.ts";
+import { familyPages, type StreamedPage } from "./family.ts";
 
-export interface StreamedPage {
-  /** Site path, `/dien-hinh/slug/` (written as `dien-hinh/slug/index.html`). */
-  path: string;
-  /** The plain data the page is rendered from, with the page shell; when absent the page always renders. */
-  view?: unknown;
-  render(): string;
-  /** The content file the page shows (absolute), named if rendering it fails. */
-  source?: string;
-}
+export type { StreamedPage };
 
 /** What the page store keeps of one written page. */
 export interface PageRecord {
@@ -57,12 +47,9 @@ export interface StreamOptions {
   onSearchablePage?: (url: string, html: string) => void;
 }
 
-/** Every page the build streams: exemplar pages and exemplar lists (keyed), loudspeaker scripts (always rendered). */
+/** Every page the build streams: every member of every registered family (src/site/families.ts), in order. */
 export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  yield* exemplarPages.streamedPages(gs);
-  yield* listPages.streamedPages(gs);
-  yield* loudspeakerScripts.streamedPages(gs);
-  yield* loudspeakerTexts.streamedPages(gs);
+  for (const family of PAGE_FAMILIES) yield* familyPages(gs, family);
 }
 
 /** The hash of what every page's shell shows: settings, navigation, prefix, drafts flag. */

@@ -90,6 +90,26 @@ export function vietnamDateOfInstant(instant: Date): CalendarDate {
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
 }
 
+/** The Vietnamese calendar date (`YYYY-MM-DD`) of a timestamp such as git's ISO dates; "" when it cannot be read. */
+export function vietnamDayOfTimestamp(text: string): string {
+  const t = Date.parse(text);
+  return Number.isNaN(t) ? "" : isoDate(vietnamDateOfInstant(new Date(t)));
+}
+
+const vietnamClockParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "08:30": the time of day in Vietnam of a content date-time; undefined for a plain date. */
+export function vietnamClock(text: string): string | undefined {
+  if (!/T\d{2}:\d{2}/.test(text)) return undefined;
+  const parts = Object.fromEntries(vietnamClockParts.formatToParts(new Date(text)).map((p) => [p.type, p.value]));
+  return `${parts.hour}:${parts.minute}`;
+}
+
 /**
  * The Vietnamese calendar date of a content date: `YYYY-MM-DD` as written, or a date-time with
  * an offset converted to Asia/Ho_Chi_Minh (2018-12-31T20:00:00-05:00 is 2019-01-01 in Hà Nội).

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileOf } from "../../src/aggregate/paths.ts";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 import { launchBrowser, PHONE, WatchedPage } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/site.ts";
 import { checkHtml } from "../helpers/vnu.ts";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { build } from "../../src/build/build.ts";
 import { formatFinding } from "../../src/content/format.ts";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(REPO, "test/fixtures/aggregate");

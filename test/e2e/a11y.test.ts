@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, PHONE, WatchedPage } from "../helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 import { pageTypes, siteDir, sitePrefix } from "../helpers/site.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

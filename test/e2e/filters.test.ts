@@ -2,7 +2,7 @@
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 import { apiExemplars, exemplarPath, siteDir, sitePath, type ApiExemplar, sitePrefix } from "../helpers/site.ts";
 
 const site = siteDir();

@@ -6,7 +6,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
 import { formatFinding } from "../../src/content/format.ts";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
 import { htmlPages } from "../helpers/site.ts";
 

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { CONTENT_TYPES, type ContentType } from "../../src/content/model.ts";
 import { renderEditorConfig, requiredIfPresent, type EditorField } from "../../src/editor/config.ts";
 import { publishedBackend } from "../../src/editor/site.ts";
-import { readCatalogues } from "../../src/new/site.ts";
+import { readCatalogues } from "../../src/render/catalogues.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const catalogues = readCatalogues(path.join(ROOT, "content"));

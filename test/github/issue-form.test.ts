@@ -4,8 +4,8 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ISSUE_FORM_PATH, renderIssueForm } from "../../src/github/issue-form.ts";
-import { fieldsOf, leafFields } from "../../src/new/fields.ts";
-import { readCatalogues } from "../../src/new/site.ts";
+import { fieldsOf, leafFields } from "../../src/render/fields.ts";
+import { readCatalogues } from "../../src/render/catalogues.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, WatchedPage } from "./browser.ts";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 
 let dir: string;
 let server: StaticServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoman, readDecimal, readDigits, readNumber } from "../../src/loudspeaker/number.ts";
+import { parseRoman, readDecimal, readDigits, readNumber } from "../../src/speech/number.ts";
 
 describe("readNumber", () => {
   it.each([

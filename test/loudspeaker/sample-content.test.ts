@@ -3,9 +3,9 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
 import type { ContentModel } from "../../src/content/model.ts";
-import { quarterSlug, quarterOf } from "../../src/reports/quarter.ts";
+import { quarterSlug, quarterOf } from "../../src/vi/quarter.ts";
 import { buildScripts, type QuarterScripts } from "../../src/loudspeaker/script.ts";
-import { stumblingCharacters } from "../../src/loudspeaker/spoken.ts";
+import { stumblingCharacters } from "../../src/speech/spoken.ts";
 import { scriptPlainText } from "../../src/loudspeaker/text.ts";
 
 const CONTENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../content");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { createSlotChecker } from "../../src/loudspeaker/slot.ts";
+import { createSlotChecker } from "../../src/content/slot.ts";
 import { exemplar, loadTree } from "./helpers.ts";
 
 // Fixture site.yaml: 60 syllables a minute, a 30-second slot, opening "Xin chào phường {phuong}." (5)

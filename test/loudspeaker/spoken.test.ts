@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSpeaker, isVietnameseLetter, stumblingCharacters, toSpoken } from "../../src/loudspeaker/spoken.ts";
+import { createSpeaker, isVietnameseLetter, stumblingCharacters, toSpoken } from "../../src/speech/spoken.ts";
 
 const ABBREVIATIONS = {
   TCCS: "tổ chức cơ sở",

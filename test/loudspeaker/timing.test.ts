@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endSentence, markdownBlocks, markdownToPlain } from "../../src/loudspeaker/plain.ts";
-import { countSyllables, formatClock, formatDuration, readingSeconds, textSeconds } from "../../src/loudspeaker/timing.ts";
+import { endSentence, markdownBlocks, markdownToPlain } from "../../src/speech/plain.ts";
+import { countSyllables, formatClock, formatDuration, readingSeconds, textSeconds } from "../../src/speech/timing.ts";
 
 describe("countSyllables", () => {
   it("counts Vietnamese words, ignoring punctuation", () => {

@@ -12,7 +12,7 @@ import {
   quarterStart,
   quartersOfYear,
   romanQuarter,
-} from "../../src/reports/quarter.ts";
+} from "../../src/vi/quarter.ts";
 
 const run = promisify(execFile);
 const probeFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "tz-probe.ts");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadContent } from "../../src/content/load.ts";
 import { buildReports } from "../../src/reports/figures.ts";
-import { currentQuarter, quarterId, quarterOf } from "../../src/reports/quarter.ts";
+import { currentQuarter, quarterId, quarterOf } from "../../src/vi/quarter.ts";
 
 export const PROBE_DATES = [
   "2019-01-01T00:30:00+07:00",

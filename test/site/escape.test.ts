@@ -4,8 +4,8 @@ import ICAL from "ical.js";
 import { parseFragment } from "parse5";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { csvCell, escapeCssString, escapeHtml, escapeICalText, escapeXml, foldICalLine, jsonForHtml, withoutUnsafeCharacters, xmlName } from "../../src/site/escape.ts";
-import { xml } from "../../src/site/html.ts";
+import { csvCell, escapeCssString, escapeHtml, escapeICalText, escapeXml, foldICalLine, jsonForHtml, withoutUnsafeCharacters, xmlName } from "../../src/render/escape.ts";
+import { xml } from "../../src/render/html.ts";
 
 /** Strings an attacker (or a careless paste) puts in a title, a name or a site setting. */
 const HOSTILE = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { html, trusted } from "../../src/site/html.ts";
+import { html, trusted } from "../../src/render/html.ts";
 
 describe("html", () => {
   it("escapes interpolated text, including quotes in attributes", () => {

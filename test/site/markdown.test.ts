@@ -1,6 +1,6 @@
 // Our one markdown-it instance: no raw HTML, only safe links, headings shifted and prefixed.
 import { describe, expect, it } from "vitest";
-import { isSafeUrl, renderBodyCached, renderMarkdown, renderMarkdownInline, RENDERED_BODIES_KEPT } from "../../src/site/markdown.ts";
+import { isSafeUrl, renderBodyCached, renderMarkdown, renderMarkdownInline, RENDERED_BODIES_KEPT } from "../../src/render/markdown.ts";
 
 describe("isSafeUrl", () => {
   it.each(["https://example.vn/a", "http://x.vn", "mailto:a@b.vn", "tel:+84241234", "/dien-hinh/", "../a", "#nd-muc", "bai-viet", "//example.vn/x"])(

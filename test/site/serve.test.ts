@@ -4,7 +4,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveStatic, type StaticServer } from "../../src/site/serve.ts";
+import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 
 /** A raw GET that does not normalise `..` the way fetch() does. */
 function rawGet(origin: string, path: string): Promise<{ status: number; body: string; type: string | undefined; location: string | undefined }> {

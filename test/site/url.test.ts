@@ -1,6 +1,6 @@
 // The path prefix comes from site.yaml's baseUrl; --path-prefix overrides it.
 import { describe, expect, it } from "vitest";
-import { makeUrl, pathPrefixFor } from "../../src/site/url.ts";
+import { makeUrl, pathPrefixFor } from "../../src/paths/url.ts";
 
 describe("pathPrefixFor", () => {
   it("takes the path of baseUrl: a GitHub project site lives under /<repo>/", () => {

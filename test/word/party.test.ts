@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { markdownTokens } from "../../src/site/markdown.ts";
+import { markdownTokens } from "../../src/render/markdown.ts";
 import { markdownBlocks } from "../../src/word/blocks.ts";
 import { partyDocument } from "../../src/word/party.ts";
 import { wordSettings } from "../../src/word/settings.ts";

@@ -12,6 +12,7 @@ import { personalData } from "./personal-data.ts";
 import { renderedCharacters } from "./rendered-characters.ts";
 import { siteIds } from "./site-ids.ts";
 import { slugRefs } from "./slug-refs.ts";
+import { slugReserved } from "./slug-reserved.ts";
 import { slugUnique } from "./slug-unique.ts";
 import { tree } from "./tree.ts";
 
@@ -20,6 +21,7 @@ export const rules: Rule[] = [
   paths,
   dates,
   slugUnique,
+  slugReserved,
   catalogueRefs,
   siteIds,
   slugRefs,

@@ -1,9 +1,9 @@
 // loudspeaker-slot: an exemplar naming the loudspeaker channel can be read in one broadcast, with the opening and closing.
 import type { Exemplar, SiteConfig } from "../model.ts";
 import type { LocalFinding } from "../parse.ts";
-import { LOUDSPEAKER_CHANNEL } from "../../loudspeaker/script.ts";
-import { createSlotChecker } from "../../loudspeaker/slot.ts";
-import { formatDuration } from "../../loudspeaker/timing.ts";
+import { LOUDSPEAKER_CHANNEL } from "../../speech/item.ts";
+import { createSlotChecker } from "../slot.ts";
+import { formatDuration } from "../../speech/timing.ts";
 import type { Rule } from "./context.ts";
 
 function lowerFirst(text: string): string {

@@ -3,10 +3,10 @@ import type { ExemplarEntry, SiteConfig } from "../../content/model.ts";
 import type { RequiredIfPresent } from "../config.ts";
 import { NAV } from "../../site/globals.ts";
 import type { PageShell } from "../../site/layout.ts";
-import { kindLabel } from "../../site/labels.ts";
+import { kindLabel } from "../../content/labels.ts";
 import { renderExemplarPage, type ExemplarPageView } from "../../site/pages/dien-hinh/exemplar.11ty.ts";
 import type { ResponsiveImage } from "../../site/picture.ts";
-import { makeUrl } from "../../site/url.ts";
+import { makeUrl } from "../../paths/url.ts";
 import { formatDateVi } from "../../vi/date.ts";
 
 /** What the editor page hands its script (written into the page as JSON by src/editor/page.ts). */

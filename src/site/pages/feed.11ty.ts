@@ -1,9 +1,10 @@
 // /feed.xml: Atom feed of the newest exemplars and plans.
 import type { SiteGlobals } from "../globals.ts";
-import { xml } from "../html.ts";
+import { xml } from "../../render/html.ts";
 import type { PortalData } from "../sections/portal.ts";
+import { FILE_PATHS } from "../../paths/paths.ts";
 
-export const data = { permalink: "/feed.xml" };
+export const data = { permalink: FILE_PATHS.feed };
 
 /** Midnight in Hà Nội of a content date, as an RFC 3339 timestamp. */
 function stamp(date: string): string {
@@ -25,7 +26,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
   ${gs.site.description ? xml`<subtitle>${gs.site.description}</subtitle>` : ""}
   <id>${gs.absoluteUrl("/")}</id>
   <link rel="alternate" type="text/html" href="${gs.absoluteUrl("/")}"/>
-  <link rel="self" type="application/atom+xml" href="${gs.absoluteUrl("/feed.xml")}"/>
+  <link rel="self" type="application/atom+xml" href="${gs.absoluteUrl(FILE_PATHS.feed)}"/>
   <updated>${updated}</updated>
   <author><name>${gs.site.organisation.name}</name></author>
 ${items.map(

@@ -1,9 +1,10 @@
 // The home page: newest exemplars, latest bulletin, the current quarter at a glance, coming anniversaries.
 import { exemplarCard } from "../components.ts";
 import type { SiteGlobals } from "../globals.ts";
-import { html } from "../html.ts";
+import { html } from "../../render/html.ts";
 import { layout } from "../layout.ts";
 import type { PortalData } from "../sections/portal.ts";
+import { SECTION_PATHS } from "../../paths/paths.ts";
 
 export const data = { permalink: "/index.html" };
 
@@ -19,7 +20,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
 <section class="home-main" aria-labelledby="moi-nhat">
   <h2 id="moi-nhat">Điển hình mới</h2>
   ${newest.length ? html`<div class="cards">${newest.map((e) => exemplarCard(gs, e, 3))}</div>` : html`<p>Chưa có điển hình nào.</p>`}
-  <p class="more"><a href="${gs.url("/dien-hinh/")}">Xem tất cả ${p.exemplars.length} điển hình</a></p>
+  <p class="more"><a href="${gs.url(SECTION_PATHS.exemplars)}">Xem tất cả ${p.exemplars.length} điển hình</a></p>
 </section>
 <aside class="home-side">
   <section class="box" aria-labelledby="quy-nay">
@@ -43,7 +44,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
     <ul class="plain">${p.upcoming.map(
       (a) => html`<li><strong>${a.name}</strong>${a.ordinal ? html` (lần thứ ${a.ordinal})` : ""}<br><time datetime="${a.next}">${a.nextText}</time></li>`,
     )}</ul>
-    <p><a href="${gs.url("/lich/")}">Xem lịch</a></p>
+    <p><a href="${gs.url(SECTION_PATHS.calendar)}">Xem lịch</a></p>
   </section>
 </aside>
 </div>`;

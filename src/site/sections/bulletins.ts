@@ -7,8 +7,9 @@ import { imageContext } from "../../content/locate.ts";
 import { inFile, settleAll } from "../../util/errors.ts";
 import { issueLabel, resolveIssues, type BulletinIssue } from "../../bulletin/issue.ts";
 import { issueSubject, type PrintImage } from "../../bulletin/print.ts";
-import { printSettings, writePrintFonts } from "../../bulletin/print-style.ts";
+import { printSettings, writePrintFonts } from "../../print/style.ts";
 import type { PdfJob, SiteContext, SiteSection } from "../section.ts";
+import { FILE_PATHS } from "../../paths/paths.ts";
 
 export interface BulletinsData {
   /** Newest first. */
@@ -18,8 +19,6 @@ export interface BulletinsData {
   bulletinName: string;
 }
 
-/** Site path of the print images. */
-export const PRINT_IMAGE_PATH = "/img/in/";
 /** About 200 dpi across the text width of an A4 page. */
 const PRINT_IMAGE_WIDTH = 1300;
 
@@ -38,8 +37,8 @@ export async function makePrintImages(exemplars: readonly ExemplarEntry[], outpu
         const options = {
           widths: [PRINT_IMAGE_WIDTH],
           formats: ["jpeg"] as ["jpeg"],
-          outputDir: outputDir ? path.join(outputDir, PRINT_IMAGE_PATH) : undefined,
-          urlPath: PRINT_IMAGE_PATH,
+          outputDir: outputDir ? path.join(outputDir, FILE_PATHS.printImages) : undefined,
+          urlPath: FILE_PATHS.printImages,
           dryRun: !outputDir,
           sharpJpegOptions: { quality: 80, mozjpeg: true },
           transform: (sharp: { grayscale(): unknown; normalise(): unknown; toColourspace(space: string): unknown }) => {

@@ -1,12 +1,13 @@
 // The portal section: exemplars, facets, plans, activities, calendar and home page data, computed once per build.
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
-import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../reports/quarter.ts";
-import { compareContentDates, formatDateVi, todayInVietnam, vietnamDate, isoDate, monthDayIn } from "../../vi/date.ts";
+import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../vi/quarter.ts";
+import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietnamDate, isoDate, monthDayIn } from "../../vi/date.ts";
 import { slugify, sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
-import { EXEMPLAR_KINDS, kindLabel } from "../labels.ts";
+import { EXEMPLAR_KINDS, kindLabel } from "../../content/labels.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
+import { activityAnchor, bulletinPaths, exemplarPath, type FacetDimension, facetPath, listPagePath, planPath, quarterReportPaths, SECTION_PATHS } from "../../paths/paths.ts";
 
 export interface Named {
   id: string;
@@ -32,7 +33,7 @@ export interface ExemplarView {
   draft: boolean;
 }
 
-export type FacetDimension = "kind" | "unit" | "ward" | "field" | "year";
+export type { FacetDimension };
 
 /** One value of one filter, with its static page. */
 export interface FacetValue {
@@ -127,15 +128,6 @@ const FACET_TITLES: Record<FacetDimension, string> = {
   year: "Năm",
 };
 
-/** URL segment of each filter: `/dien-hinh/loai/ca-nhan/`. */
-export const FACET_SEGMENTS: Record<FacetDimension, string> = {
-  kind: "loai",
-  unit: "don-vi",
-  ward: "phuong",
-  field: "linh-vuc",
-  year: "nam",
-};
-
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
@@ -145,35 +137,14 @@ function named(map: Map<string, { id: string; name: string }>, id: string): Name
   return { id, name: item?.name ?? id };
 }
 
-export function exemplarPath(slug: string): string {
-  return `/dien-hinh/${slug}/`;
-}
-
-export function planPath(slug: string): string {
-  return `/ke-hoach/${slug}/`;
-}
-
-/** A plan's page and its Word file. */
-export function planPaths(slug: string): { page: string; docx: string } {
-  return { page: planPath(slug), docx: `/ke-hoach/${slug}.docx` };
-}
-
 /** Newest first, then by title. */
 function newestFirst<T extends { data: { date: string; title?: string } }>(a: T, b: T): number {
   return compareContentDates(b.data.date, a.data.date) || (a.data.title ?? "").localeCompare(b.data.title ?? "", "vi");
 }
 
-function localTime(date: string): string | undefined {
-  const m = /T(\d{2}):(\d{2})/.exec(date);
-  if (!m) return undefined;
-  const instant = new Date(date);
-  const hcm = new Date(instant.getTime() + 7 * 3600_000);
-  return `${String(hcm.getUTCHours()).padStart(2, "0")}:${String(hcm.getUTCMinutes()).padStart(2, "0")}`;
-}
-
 function paginate(base: string, title: string, items: ExemplarView[], facet?: FacetValue): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
-  const pagePaths = Array.from({ length: pageCount }, (_, i) => (i === 0 ? base : `${base}trang-${i + 1}/`));
+  const pagePaths = Array.from({ length: pageCount }, (_, i) => listPagePath(base, i + 1));
   return pagePaths.map((path, i) => ({
     path,
     title,
@@ -289,13 +260,13 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
       dimension,
       id: v.id,
       label: v.name,
-      path: `/dien-hinh/${FACET_SEGMENTS[dimension]}/${dimension === "kind" ? slugify(v.name) : v.id}/`,
+      path: facetPath(dimension, v.id, v.name),
       count: index[dimension].get(v.id)?.length ?? 0,
     })),
   }));
 
   const listPages = [
-    ...paginate("/dien-hinh/", "Điển hình tiêu biểu", exemplars),
+    ...paginate(SECTION_PATHS.exemplars, "Điển hình tiêu biểu", exemplars),
     ...facets.flatMap((g) =>
       g.values.map((v) => paginate(v.path, `${g.title}: ${v.label}`, index[g.dimension].get(v.id) ?? [], v)).flat(),
     ),
@@ -316,10 +287,10 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
     return {
       entry,
       slug: entry.slug,
-      anchor: `hd-${entry.slug}`,
+      anchor: activityAnchor(entry.slug),
       title: d.title,
       dateText: formatDateVi(d.date),
-      time: localTime(d.date),
+      time: vietnamClock(d.date),
       type: named(types, d.type),
       unit: named(units, d.unit),
       ward: d.ward ? named(wards, d.ward) : undefined,
@@ -359,8 +330,8 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
     latestBulletin: latest
       ? {
           entry: latest,
-          path: `/ban-tin/${latest.slug}/`,
-          pdf: `/ban-tin/${latest.slug}.pdf`,
+          path: bulletinPaths(latest.slug).page,
+          pdf: bulletinPaths(latest.slug).pdf,
           dateText: formatDateVi(latest.data.date),
           title: latest.data.title ?? `${site.document.bulletinName} số ${latest.data.number}`,
         }
@@ -368,7 +339,7 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
     quarter: {
       q,
       label: quarterLabel(q),
-      path: `/bao-cao/${quarterSlug(q)}/`,
+      path: quarterReportPaths(q).page,
       exemplars: exemplars.filter((e) => inQuarter(e.entry.data.date)).length,
       activities: activities.filter((a) => inQuarter(a.entry.data.date)).length,
       plans: plans.filter((p) => inQuarter(p.entry.data.date)).length,

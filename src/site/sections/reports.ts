@@ -2,8 +2,10 @@
 import { buildReports, reportQuarters, type QuarterReport, type YearReport } from "../../reports/figures.ts";
 import { reportHead } from "../../reports/outline.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
-import { quarterInSentence, quarterPaths, REPORTS_BASE, type ViewContext, yearPaths } from "../../reports/view.ts";
-import { html, type SafeHtml } from "../html.ts";
+import { quarterInSentence, type ViewContext } from "../../reports/view.ts";
+import { SECTION_PATHS, quarterReportPaths, yearReportPaths } from "../../paths/paths.ts";
+import { FILE_PATHS } from "../../paths/paths.ts";
+import { html, type SafeHtml } from "../../render/html.ts";
 import type { SiteConfig } from "../../content/model.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
 
@@ -33,11 +35,11 @@ export const reportsSection: SiteSection = {
     const years = [...new Set(quarters.map((q) => q.year))];
     return [
       ...quarters.map((q) => {
-        const p = quarterPaths(q);
+        const p = quarterReportPaths(q);
         return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo ${quarterInSentence(q)}`, subject: reportHead(ctx.model, q).subject };
       }),
       ...years.map((year) => {
-        const p = yearPaths(year);
+        const p = yearReportPaths(year);
         return { source: p.print, output: p.pdf, kind: "report" as const, title: `Báo cáo năm ${year}`, subject: reportHead(ctx.model, year).subject };
       }),
     ];
@@ -52,5 +54,5 @@ export function reportsView(gs: { site: SiteConfig; url: (path: string) => strin
 
 /** The report pages' extra stylesheet. */
 export function reportsHead(gs: { url: (path: string) => string }): SafeHtml {
-  return html`<link rel="stylesheet" href="${gs.url(`${REPORTS_BASE}bao-cao.css`)}">`;
+  return html`<link rel="stylesheet" href="${gs.url(FILE_PATHS.reportsCss)}">`;
 }

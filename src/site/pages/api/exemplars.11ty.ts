@@ -1,8 +1,9 @@
 // /api/exemplars.json: every published exemplar's front matter and URL, for other tools.
 import type { SiteGlobals } from "../../globals.ts";
 import type { PortalData } from "../../sections/portal.ts";
+import { FILE_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/api/exemplars.json", eleventyExcludeFromCollections: true };
+export const data = { permalink: FILE_PATHS.exemplarsApi, eleventyExcludeFromCollections: true };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const p = gs.section<PortalData>("portal");

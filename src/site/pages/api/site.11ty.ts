@@ -2,9 +2,9 @@
 import type { SiteGlobals } from "../../globals.ts";
 import type { ReportsData } from "../../sections/reports.ts";
 import { CONTRACT_VERSION } from "../../../content/exports.ts";
-import { quarterPaths, type ReportPaths, yearPaths } from "../../../reports/view.ts";
+import { FILE_PATHS, quarterReportPaths, type ReportPaths, yearReportPaths } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/api/site.json", eleventyExcludeFromCollections: true };
+export const data = { permalink: FILE_PATHS.siteApi, eleventyExcludeFromCollections: true };
 
 /** A site path as the export gives it: relative to baseUrl. */
 const relative = (sitePath: string): string => sitePath.replace(/^\/+/, "");
@@ -43,8 +43,8 @@ export function render({ gs }: { gs: SiteGlobals }): string {
       exemplars: "api/exemplars.json",
       schemas: "api/schemas/",
       search: "pagefind/",
-      quarters: reports.quarters.map((q) => ({ period: q.data.period, ...files(quarterPaths(q.quarter)) })),
-      years: reports.years.map((y) => ({ period: String(y.year), ...files(yearPaths(y.year)) })),
+      quarters: reports.quarters.map((q) => ({ period: q.data.period, ...files(quarterReportPaths(q.quarter)) })),
+      years: reports.years.map((y) => ({ period: String(y.year), ...files(yearReportPaths(y.year)) })),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -1,17 +1,18 @@
 // /ban-tin/: every issue, newest first, with its theme, its lead story, what it carries and its PDF
 // (the size is written in by the PDF step: see src/bulletin/pdf-size.ts).
 import { issueLabel } from "../../../bulletin/issue.ts";
-import { pdfSizePlaceholder } from "../../../bulletin/pdf-size.ts";
+import { pdfSizePlaceholder } from "../../../print/pdf-size.ts";
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html, trusted } from "../../html.ts";
+import { html, trusted } from "../../../render/html.ts";
 import { pictureHtml } from "../../images.ts";
 import { layout } from "../../layout.ts";
 import type { BulletinsData } from "../../sections/bulletins.ts";
 import type { PortalData } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
+import { exemplarPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/ban-tin/" };
+export const data = { permalink: SECTION_PATHS.bulletins };
 
 /** The lead story's picture as a thumbnail beside the issue. */
 const ARCHIVE_CSS = trusted(`<style>
@@ -34,10 +35,10 @@ ${b.issues.length
 ${leadView?.image ? html`<div class="card-image">${pictureHtml(leadView.image, gs.url, "(min-width: 60rem) 20rem, 100vw")}</div>` : ""}
 <h2 class="card-title"><a href="${gs.url(issue.paths.page)}">${issueLabel(issue)}</a>${draftBadge(issue.draft)}</h2>
 <p class="card-meta"><time datetime="${issue.date}">${formatDateVi(issue.date)}</time>${issue.title ? html` · ${issue.title}` : ""}</p>
-${lead ? html`<p>Bài chính: <a href="${gs.url(leadView?.path ?? `/dien-hinh/${lead.slug}/`)}">${lead.data.title}</a>${issue.exemplars.length > 1 ? html` và ${issue.exemplars.length - 1} gương sáng khác` : ""}.</p>` : ""}
+${lead ? html`<p>Bài chính: <a href="${gs.url(leadView?.path ?? exemplarPath(lead.slug))}">${lead.data.title}</a>${issue.exemplars.length > 1 ? html` và ${issue.exemplars.length - 1} gương sáng khác` : ""}.</p>` : ""}
 <p class="download"><a href="${gs.url(issue.paths.pdf)}" download>Tải PDF ${issueLabel(issue)}</a> ${pdfSizePlaceholder(issue.paths.pdf)} · <a href="${gs.url(issue.paths.docx)}" download>Word</a></p>
 </li>`;
     })}</ol>`
   : html`<p>Chưa có số Bản tin nào.</p>`}`;
-  return layout(gs, { title: b.bulletinName, path: "/ban-tin/", body, bodyClass: "page-bulletins", head: ARCHIVE_CSS });
+  return layout(gs, { title: b.bulletinName, path: SECTION_PATHS.bulletins, body, bodyClass: "page-bulletins", head: ARCHIVE_CSS });
 }

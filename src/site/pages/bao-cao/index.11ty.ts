@@ -1,12 +1,13 @@
 // /bao-cao/: every year and quarter report with its downloads.
 import type { SiteGlobals } from "../../globals.ts";
 import { layout } from "../../layout.ts";
-import { indexBody, REPORTS_BASE } from "../../../reports/view.ts";
+import { indexBody } from "../../../reports/view.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 import { reportsHead, reportsView } from "../../sections/reports.ts";
 
-export const data = { permalink: `${REPORTS_BASE}index.html` };
+export const data = { permalink: `${SECTION_PATHS.reports}index.html` };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const { data: d, ctx } = reportsView(gs);
-  return layout(gs, { title: "Báo cáo", path: REPORTS_BASE, head: reportsHead(gs), bodyClass: "page page-reports", body: indexBody(ctx, d.quarters, d.years) });
+  return layout(gs, { title: "Báo cáo", path: SECTION_PATHS.reports, head: reportsHead(gs), bodyClass: "page page-reports", body: indexBody(ctx, d.quarters, d.years) });
 }

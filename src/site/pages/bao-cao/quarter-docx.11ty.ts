@@ -1,13 +1,13 @@
 // /bao-cao/<yyyy>-q<n>.docx: the quarter report as a Word file in Party format, for the office to number and sign.
 import type { SiteGlobals } from "../../globals.ts";
 import type { QuarterReport } from "../../../reports/figures.ts";
-import { quarterPaths } from "../../../reports/view.ts";
+import { quarterReportPaths } from "../../../paths/paths.ts";
 import { reportDocx } from "../../../reports/word.ts";
 import { reportsView } from "../../sections/reports.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
-  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).docx,
+  permalink: (d: { report: QuarterReport }) => quarterReportPaths(d.report.quarter).docx,
   eleventyExcludeFromCollections: true,
 };
 

@@ -1,12 +1,12 @@
-// /bao-cao/<yyyy>-q<n>.json: the quarter's figures in the shape CONTRACTS.md gives.
+// /bao-cao/<yyyy>-q<n>.json: the quarter's figures in the shape docs/contracts.md gives.
 import type { SiteGlobals } from "../../globals.ts";
 import { quarterJson } from "../../../reports/export.ts";
 import type { QuarterReport } from "../../../reports/figures.ts";
-import { quarterPaths } from "../../../reports/view.ts";
+import { quarterReportPaths } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
-  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).json,
+  permalink: (d: { report: QuarterReport }) => quarterReportPaths(d.report.quarter).json,
 };
 
 export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {

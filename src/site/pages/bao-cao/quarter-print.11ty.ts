@@ -2,12 +2,12 @@
 import type { SiteGlobals } from "../../globals.ts";
 import { reportDocument } from "../../../reports/document.ts";
 import type { QuarterReport } from "../../../reports/figures.ts";
-import { quarterPaths } from "../../../reports/view.ts";
+import { quarterReportPaths } from "../../../paths/paths.ts";
 import { reportsView } from "../../sections/reports.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
-  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).print,
+  permalink: (d: { report: QuarterReport }) => quarterReportPaths(d.report.quarter).print,
 };
 
 export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {

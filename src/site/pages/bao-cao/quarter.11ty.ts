@@ -2,12 +2,13 @@
 import type { SiteGlobals } from "../../globals.ts";
 import { layout } from "../../layout.ts";
 import type { QuarterReport } from "../../../reports/figures.ts";
-import { quarterBody, quarterInSentence, quarterPaths, REPORTS_BASE } from "../../../reports/view.ts";
+import { quarterBody, quarterInSentence } from "../../../reports/view.ts";
+import { SECTION_PATHS, quarterReportPaths } from "../../../paths/paths.ts";
 import { reportsHead, reportsView } from "../../sections/reports.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.quarters", size: 1, alias: "report" },
-  permalink: (d: { report: QuarterReport }) => quarterPaths(d.report.quarter).page,
+  permalink: (d: { report: QuarterReport }) => quarterReportPaths(d.report.quarter).page,
 };
 
 export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport }): string {
@@ -15,10 +16,10 @@ export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport 
   const title = `Báo cáo ${quarterInSentence(report.quarter)}`;
   return layout(gs, {
     title,
-    path: quarterPaths(report.quarter).page,
+    path: quarterReportPaths(report.quarter).page,
     head: reportsHead(gs),
     bodyClass: "page page-reports",
-    crumbs: [["Báo cáo", REPORTS_BASE]],
+    crumbs: [["Báo cáo", SECTION_PATHS.reports]],
     body: quarterBody(ctx, report),
   });
 }

@@ -1,13 +1,13 @@
 // /bao-cao/<yyyy>.docx: the year report as a Word file in Party format, for the office to number and sign.
 import type { SiteGlobals } from "../../globals.ts";
 import type { YearReport } from "../../../reports/figures.ts";
-import { yearPaths } from "../../../reports/view.ts";
+import { yearReportPaths } from "../../../paths/paths.ts";
 import { reportDocx } from "../../../reports/word.ts";
 import { reportsView } from "../../sections/reports.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.years", size: 1, alias: "report" },
-  permalink: (d: { report: YearReport }) => yearPaths(d.report.year).docx,
+  permalink: (d: { report: YearReport }) => yearReportPaths(d.report.year).docx,
   eleventyExcludeFromCollections: true,
 };
 

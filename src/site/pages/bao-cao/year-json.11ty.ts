@@ -2,11 +2,11 @@
 import type { SiteGlobals } from "../../globals.ts";
 import { yearJson } from "../../../reports/export.ts";
 import type { YearReport } from "../../../reports/figures.ts";
-import { yearPaths } from "../../../reports/view.ts";
+import { yearReportPaths } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.years", size: 1, alias: "report" },
-  permalink: (d: { report: YearReport }) => yearPaths(d.report.year).json,
+  permalink: (d: { report: YearReport }) => yearReportPaths(d.report.year).json,
   eleventyExcludeFromCollections: true,
 };
 

@@ -2,12 +2,12 @@
 import type { SiteGlobals } from "../../globals.ts";
 import { reportDocument } from "../../../reports/document.ts";
 import type { YearReport } from "../../../reports/figures.ts";
-import { yearPaths } from "../../../reports/view.ts";
+import { yearReportPaths } from "../../../paths/paths.ts";
 import { reportsView } from "../../sections/reports.ts";
 
 export const data = {
   pagination: { data: "gs.sections.reports.years", size: 1, alias: "report" },
-  permalink: (d: { report: YearReport }) => yearPaths(d.report.year).print,
+  permalink: (d: { report: YearReport }) => yearReportPaths(d.report.year).print,
 };
 
 export function render({ gs, report }: { gs: SiteGlobals; report: YearReport }): string {

@@ -6,20 +6,15 @@
 import type { ApprovalRecord } from "../../approvals.ts";
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { pictureHtml, type ResponsiveImage } from "../../picture.ts";
-import { exemplarFieldTitle as t } from "../../labels.ts";
+import { exemplarFieldTitle as t } from "../../../content/labels.ts";
 import { layout, type PageShell } from "../../layout.ts";
-import { renderBodyCached, renderMarkdownInline } from "../../markdown.ts";
+import { renderBodyCached, renderMarkdownInline } from "../../../render/markdown.ts";
 import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
-import type { StreamedPage } from "../../stream.ts";
 import type { ExemplarEntry } from "../../../content/model.ts";
-import { streamedPagination } from "../../streamed-pagination.ts";
-
-export const data = {
-  pagination: streamedPagination<ExemplarView>("gs.sections.portal.exemplars", "ex"),
-  permalink: (d: { ex: ExemplarView }) => d.ex.path,
-};
+import { pagination, type PageFamily } from "../../family.ts";
+import { facetPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
 /** Everything an exemplar page shows, and nothing else. */
 export interface ExemplarPageView {
@@ -88,9 +83,9 @@ export function renderExemplarPage(gs: PageShell, v: ExemplarPageView): string {
     ${row(t("subject.birthYear"), d.subject.birthYear)}
     ${row(t("subject.role"), d.subject.role)}
     ${row(t("kind"), v.kind.name)}
-    <div><dt>${t("unit")}</dt><dd><a href="${gs.url(`/dien-hinh/don-vi/${v.unit.id}/`)}">${v.unit.name}</a></dd></div>
-    ${v.ward ? html`<div><dt>${t("ward")}</dt><dd><a href="${gs.url(`/dien-hinh/phuong/${v.ward.id}/`)}">${v.ward.name}</a></dd></div>` : ""}
-    <div><dt>${t("field")}</dt><dd><a href="${gs.url(`/dien-hinh/linh-vuc/${v.field.id}/`)}">${v.field.name}</a></dd></div>
+    <div><dt>${t("unit")}</dt><dd><a href="${gs.url(facetPath("unit", v.unit.id, v.unit.name))}">${v.unit.name}</a></dd></div>
+    ${v.ward ? html`<div><dt>${t("ward")}</dt><dd><a href="${gs.url(facetPath("ward", v.ward.id, v.ward.name))}">${v.ward.name}</a></dd></div>` : ""}
+    <div><dt>${t("field")}</dt><dd><a href="${gs.url(facetPath("field", v.field.id, v.field.name))}">${v.field.name}</a></dd></div>
     <div><dt>${t("date")}</dt><dd><time datetime="${d.date}">${v.dateText}</time></dd></div>
   </dl>
 </section>
@@ -120,7 +115,7 @@ ${v.related.length ? html`<section class="related" aria-labelledby="lien-quan"><
     body,
     bodyClass: "page-exemplar",
     draft: v.draft,
-    crumbs: [["Điển hình", "/dien-hinh/"]],
+    crumbs: [["Điển hình", SECTION_PATHS.exemplars]],
   });
 }
 
@@ -129,9 +124,20 @@ export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): strin
 }
 
 /** The build's streamed pages: one per exemplar, keyed by its view (the bulk of the site). */
-export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const ex of gs.section<PortalData>("portal").exemplars) {
+/** One page per exemplar, keyed by its view. */
+export const family: PageFamily<ExemplarView> = {
+  id: "exemplar",
+  data: "gs.sections.portal.exemplars",
+  alias: "ex",
+  items: (gs) => gs.section<PortalData>("portal").exemplars,
+  key: (ex) => ex.path,
+  page(gs, ex) {
     const view = exemplarPageView(gs, ex);
-    yield { path: ex.path, view, render: () => renderExemplarPage(gs, view), source: ex.entry.absPath };
-  }
-}
+    return { path: ex.path, view, render: () => renderExemplarPage(gs, view), source: ex.entry.absPath };
+  },
+};
+
+export const data = {
+  pagination: pagination(family),
+  permalink: (d: { ex: ExemplarView }) => d.ex.path,
+};

@@ -1,8 +1,9 @@
 // /dien-hinh/chi-muc.json: a compact index the filter script reads to combine filters without reloading.
 import type { SiteGlobals } from "../../globals.ts";
 import type { PortalData } from "../../sections/portal.ts";
+import { FILE_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/dien-hinh/chi-muc.json", eleventyExcludeFromCollections: true };
+export const data = { permalink: FILE_PATHS.exemplarIndex, eleventyExcludeFromCollections: true };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const p = gs.section<PortalData>("portal");

@@ -4,16 +4,11 @@
 // reads only that and the page shell, so the build can key each list page by its view (src/site/stream.ts).
 import { cardData, exemplarCard, filterBar, pageNav, type CardData } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import type { FacetGroup, FacetValue, ListPage, PortalData } from "../../sections/portal.ts";
-import type { StreamedPage } from "../../stream.ts";
-import { streamedPagination } from "../../streamed-pagination.ts";
-
-export const data = {
-  pagination: streamedPagination<ListPage>("gs.sections.portal.listPages", "list"),
-  permalink: (d: { list: ListPage }) => d.list.path,
-};
+import { pagination, type PageFamily } from "../../family.ts";
+import { FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
 /** Everything a list page shows, and nothing else. */
 export interface ListPageView {
@@ -61,8 +56,8 @@ ${filterBar(gs, list.facets, list.facet ? { dimension: list.facet.dimension, id:
     path: list.path,
     body,
     bodyClass: "page-list",
-    crumbs: list.facet ? [["Điển hình", "/dien-hinh/"]] : undefined,
-    scripts: ["/assets/filter.js"],
+    crumbs: list.facet ? [["Điển hình", SECTION_PATHS.exemplars]] : undefined,
+    scripts: [FILE_PATHS.filterScript],
   });
 }
 
@@ -71,9 +66,20 @@ export function render({ gs, list }: { gs: SiteGlobals; list: ListPage }): strin
 }
 
 /** The build's streamed pages: every page of every list, keyed by its view. */
-export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const list of gs.section<PortalData>("portal").listPages) {
+/** Every page of the exemplar list and of each filter, keyed by its view. */
+export const family: PageFamily<ListPage> = {
+  id: "exemplar-list",
+  data: "gs.sections.portal.listPages",
+  alias: "list",
+  items: (gs) => gs.section<PortalData>("portal").listPages,
+  key: (list) => list.path,
+  page(gs, list) {
     const view = listPageView(gs, list);
-    yield { path: list.path, view, render: () => renderListPage(gs, view) };
-  }
-}
+    return { path: list.path, view, render: () => renderListPage(gs, view) };
+  },
+};
+
+export const data = {
+  pagination: pagination(family),
+  permalink: (d: { list: ListPage }) => d.list.path,
+};

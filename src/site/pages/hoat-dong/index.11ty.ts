@@ -1,12 +1,13 @@
 // Activities (giao lưu, tọa đàm, phát thanh, đăng tin), newest first, grouped by year.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
-import { activityFieldTitle as t } from "../../labels.ts";
+import { html } from "../../../render/html.ts";
+import { activityFieldTitle as t } from "../../../content/labels.ts";
 import { layout } from "../../layout.ts";
 import type { ActivityView, PortalData } from "../../sections/portal.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/hoat-dong/" };
+export const data = { permalink: SECTION_PATHS.activities };
 
 function activity(gs: SiteGlobals, a: ActivityView) {
   const d = a.entry.data;
@@ -40,5 +41,5 @@ ${years.length
 ${p.activities.filter((a) => a.year === y).map((a) => activity(gs, a))}</section>`,
     )
   : html`<p>Chưa có hoạt động nào.</p>`}`;
-  return layout(gs, { title: "Hoạt động", path: "/hoat-dong/", body, bodyClass: "page-activities" });
+  return layout(gs, { title: "Hoạt động", path: SECTION_PATHS.activities, body, bodyClass: "page-activities" });
 }

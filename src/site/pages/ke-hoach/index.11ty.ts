@@ -1,11 +1,12 @@
 // The list of plans.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/ke-hoach/" };
+export const data = { permalink: SECTION_PATHS.plans };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const p = gs.section<PortalData>("portal");
@@ -21,5 +22,5 @@ ${p.plans.length
 </article></li>`,
     )}</ul>`
   : html`<p>Chưa có kế hoạch nào.</p>`}`;
-  return layout(gs, { title: "Kế hoạch", path: "/ke-hoach/", body, bodyClass: "page-list" });
+  return layout(gs, { title: "Kế hoạch", path: SECTION_PATHS.plans, body, bodyClass: "page-list" });
 }

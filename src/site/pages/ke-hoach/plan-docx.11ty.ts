@@ -1,7 +1,8 @@
 // /ke-hoach/<slug>.docx: the plan as the issued Party document, in Word.
 import type { SiteGlobals } from "../../globals.ts";
 import { planDocx } from "../../plan-word.ts";
-import { planPaths, type PlanView } from "../../sections/portal.ts";
+import type { PlanView } from "../../sections/portal.ts";
+import { planPaths } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.portal.plans", size: 1, alias: "plan" },

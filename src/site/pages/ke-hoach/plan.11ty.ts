@@ -1,14 +1,14 @@
 // One plan laid out as a Party document (thể thức văn bản của Đảng): header block, title, body, "Nơi nhận" and signature.
 import { approvalLine, draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
-import { renderBodyCached } from "../../markdown.ts";
+import { renderBodyCached } from "../../../render/markdown.ts";
 import type { PlanView } from "../../sections/portal.ts";
 import { formatDateVi } from "../../../vi/date.ts";
 import { recipientGroups } from "../../plan-word.ts";
 import { issuerHeading } from "../../../word/party.ts";
-import { planPaths } from "../../sections/portal.ts";
+import { planPaths, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.portal.plans", size: 1, alias: "plan" },
@@ -68,6 +68,6 @@ ${approvalLine(plan.approval)}`;
     body,
     bodyClass: "page-plan",
     draft: plan.draft,
-    crumbs: [["Kế hoạch", "/ke-hoach/"]],
+    crumbs: [["Kế hoạch", SECTION_PATHS.plans]],
   });
 }

@@ -2,8 +2,9 @@
 import { toICalendar, type CalendarEvent } from "../../calendar.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import type { PortalData } from "../../sections/portal.ts";
+import { activityPath, FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/lich.ics" };
+export const data = { permalink: FILE_PATHS.calendarIcs };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const p = gs.section<PortalData>("portal");
@@ -14,7 +15,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
       summary: a.name,
       start: { date: `${a.since ?? a.next.slice(0, 4)}-${a.monthDay}` },
       yearly: true,
-      url: gs.absoluteUrl("/lich/"),
+      url: gs.absoluteUrl(SECTION_PATHS.calendar),
     })),
     ...p.activities
       .filter((a) => !a.draft)
@@ -28,7 +29,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
           location: d.place,
           start: timed ? { instant: new Date(d.date) } : { date: d.date },
           durationMinutes: d.durationMinutes,
-          url: gs.absoluteUrl(`/hoat-dong/#${a.anchor}`),
+          url: gs.absoluteUrl(activityPath(a.entry.slug)),
         };
       }),
   ];

@@ -1,11 +1,12 @@
 // /lich/: the year's anniversaries in order of their next date, and scheduled activities.
 import type { SiteGlobals } from "../../globals.ts";
-import { html, scrollable } from "../../html.ts";
+import { html, scrollable } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
 import { isoDate, todayInVietnam, vietnamDate } from "../../../vi/date.ts";
+import { activityPath, FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/lich/" };
+export const data = { permalink: SECTION_PATHS.calendar };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const p = gs.section<PortalData>("portal");
@@ -15,10 +16,10 @@ export function render({ gs }: { gs: SiteGlobals }): string {
   const list = (items: typeof p.activities) =>
     html`<ul class="plain events">${items.map(
       (a) =>
-        html`<li><time datetime="${a.entry.data.date}">${a.dateText}${a.time ? `, ${a.time}` : ""}</time>: <a href="${gs.url(`/hoat-dong/#${a.anchor}`)}">${a.title}</a> <span class="muted">(${a.type.name} · ${a.unit.name})</span></li>`,
+        html`<li><time datetime="${a.entry.data.date}">${a.dateText}${a.time ? `, ${a.time}` : ""}</time>: <a href="${gs.url(activityPath(a.entry.slug))}">${a.title}</a> <span class="muted">(${a.type.name} · ${a.unit.name})</span></li>`,
     )}</ul>`;
   const body = html`<h1>Lịch</h1>
-<p class="lead">Ngày lễ, kỷ niệm để tổ chức giao lưu điển hình và các hoạt động đã lên lịch. <a href="${gs.url("/lich.ics")}">Thêm vào lịch của bạn (tệp iCalendar)</a>.</p>
+<p class="lead">Ngày lễ, kỷ niệm để tổ chức giao lưu điển hình và các hoạt động đã lên lịch. <a href="${gs.url(FILE_PATHS.calendarIcs)}">Thêm vào lịch của bạn (tệp iCalendar)</a>.</p>
 <section aria-labelledby="ky-niem">
 <h2 id="ky-niem">Ngày kỷ niệm</h2>
 ${scrollable("Ngày kỷ niệm", html`<table class="table">
@@ -37,5 +38,5 @@ ${upcoming.length ? list(upcoming) : html`<p>Chưa có hoạt động nào đư�
 <h2 id="gan-day">Hoạt động gần đây</h2>
 ${recent.length ? list(recent) : html`<p>Chưa có hoạt động nào.</p>`}
 </section>`;
-  return layout(gs, { title: "Lịch", path: "/lich/", body, bodyClass: "page-calendar" });
+  return layout(gs, { title: "Lịch", path: SECTION_PATHS.calendar, body, bodyClass: "page-calendar" });
 }

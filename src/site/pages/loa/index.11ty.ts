@@ -1,12 +1,13 @@
 // /loa/: the quarters that have loudspeaker scripts, newest first.
 import type { SiteGlobals } from "../../globals.ts";
-import { html } from "../../html.ts";
+import { html } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { LoudspeakerData } from "../../sections/loudspeaker.ts";
-import { formatDuration } from "../../../loudspeaker/timing.ts";
+import { formatDuration } from "../../../speech/timing.ts";
 import { loudspeakerStyle } from "./style.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 
-export const data = { permalink: "/loa/" };
+export const data = { permalink: SECTION_PATHS.loudspeaker };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const { quarters } = gs.section<LoudspeakerData>("loudspeaker");
@@ -19,5 +20,5 @@ ${quarters.length
       return html`<li><a href="${gs.url(q.url)}">${q.label}</a>: ${q.scripts.length} phường${q.broadcasts.length ? `, ${q.broadcasts.length} buổi phát đã lên lịch` : ""}${over ? html`, <span class="loa-status-over">${over} kịch bản vượt thời lượng</span>` : ""}</li>`;
     })}</ul>`
   : html`<p>Chưa có điển hình nào chọn kênh loa truyền thanh.</p>`}`;
-  return layout(gs, { title: "Loa truyền thanh", path: "/loa/", body, bodyClass: "page-loudspeaker", head: loudspeakerStyle() });
+  return layout(gs, { title: "Loa truyền thanh", path: SECTION_PATHS.loudspeaker, body, bodyClass: "page-loudspeaker", head: loudspeakerStyle() });
 }

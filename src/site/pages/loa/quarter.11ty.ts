@@ -1,11 +1,12 @@
 // /loa/<yyyy>-q<n>/: the quarter's scripts, one per ward, and the scheduled broadcasts, with totals against the slot.
 import type { SiteGlobals } from "../../globals.ts";
-import { html, scrollable } from "../../html.ts";
+import { html, scrollable } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { QuarterScripts, Script } from "../../../loudspeaker/script.ts";
-import { formatDuration } from "../../../loudspeaker/timing.ts";
+import { formatDuration } from "../../../speech/timing.ts";
 import { formatDateVi } from "../../../vi/date.ts";
 import { loudspeakerStyle } from "./style.ts";
+import { SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = {
   pagination: { data: "gs.sections.loudspeaker.quarters", size: 1, alias: "quarter", addAllPagesToCollections: false },
@@ -48,6 +49,6 @@ ${quarter.broadcasts.length ? html`<h2>Các buổi phát đã lên lịch</h2>${
     body,
     bodyClass: "page-loudspeaker-quarter",
     head: loudspeakerStyle(),
-    crumbs: [["Loa truyền thanh", "/loa/"]],
+    crumbs: [["Loa truyền thanh", SECTION_PATHS.loudspeaker]],
   });
 }

@@ -1,20 +1,15 @@
 // /loa/<yyyy>-q<n>/<ward>/ (and …/<ward>/<activity>/): one broadcast script, large type, with timings against the slot.
 import { draftBadge } from "../../components.ts";
 import type { SiteGlobals } from "../../globals.ts";
-import type { StreamedPage } from "../../stream.ts";
-import { html, scrollable } from "../../html.ts";
+import { html, scrollable } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { Script, SpokenText } from "../../../loudspeaker/script.ts";
-import { quarterLabel } from "../../../reports/quarter.ts";
+import { quarterLabel } from "../../../vi/quarter.ts";
 import { slotVerdict } from "../../../loudspeaker/text.ts";
-import { formatDuration } from "../../../loudspeaker/timing.ts";
+import { formatDuration } from "../../../speech/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
-import { streamedPagination } from "../../streamed-pagination.ts";
-
-export const data = {
-  pagination: streamedPagination<Script>("gs.sections.loudspeaker.scripts", "script", { addAllPagesToCollections: false }),
-  permalink: (d: { script: Script }) => d.script.url,
-};
+import { pagination, type PageFamily } from "../../family.ts";
+import { exemplarPath, loudspeakerQuarterPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
 function paragraphs(text: SpokenText) {
   return text.paragraphs.map((p) => html`<p>${p}</p>`);
@@ -38,7 +33,7 @@ function timingTable(script: Script) {
 }
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {
-  const quarterPath = `/loa/${script.quarterSlug}/`;
+  const quarterPath = loudspeakerQuarterPath(script.quarter);
   const body = html`<div class="loa-page">
 <h1>${script.title}</h1>
 ${script.activity ? html`<p class="lead">${script.activity.title}</p>` : ""}
@@ -53,7 +48,7 @@ ${script.unknownAbbreviations.length
 ${script.opening ? html`<section class="loa-part loa-frame loa-opening" aria-labelledby="mo-dau"><h2 id="mo-dau">Lời mở đầu <span class="loa-time">(${formatDuration(script.opening.seconds)})</span></h2>${paragraphs(script.opening)}</section>` : ""}
 ${script.items.map(
   (item, i) => html`<section class="loa-part loa-item" aria-labelledby="bai-${i + 1}">
-<h2 id="bai-${i + 1}">Bài ${i + 1}. <a href="${gs.url(`/dien-hinh/${item.slug}/`)}">${item.title}</a>${draftBadge(item.draft)} <span class="loa-time">(${formatDuration(item.seconds)})</span></h2>
+<h2 id="bai-${i + 1}">Bài ${i + 1}. <a href="${gs.url(exemplarPath(item.slug))}">${item.title}</a>${draftBadge(item.draft)} <span class="loa-time">(${formatDuration(item.seconds)})</span></h2>
 ${paragraphs(item)}
 </section>`,
 )}
@@ -68,7 +63,7 @@ ${script.closing ? html`<section class="loa-part loa-frame loa-closing" aria-lab
     bodyClass: "page-loudspeaker-script",
     head: loudspeakerStyle(),
     crumbs: [
-      ["Loa truyền thanh", "/loa/"],
+      ["Loa truyền thanh", SECTION_PATHS.loudspeaker],
       [quarterLabel(script.quarter), quarterPath],
     ],
     draft: script.items.some((i) => i.draft),
@@ -76,6 +71,18 @@ ${script.closing ? html`<section class="loa-part loa-frame loa-closing" aria-lab
 }
 
 /** The build's streamed pages (no view key: they always render, one at a time). */
-export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const script of gs.section<{ scripts: Script[] }>("loudspeaker").scripts) yield { path: script.url, render: () => render({ gs, script }) };
-}
+/** One script page per ward and quarter or broadcast (always rendered). */
+export const family: PageFamily<Script> = {
+  id: "loudspeaker-script",
+  data: "gs.sections.loudspeaker.scripts",
+  alias: "script",
+  collections: false,
+  items: (gs) => gs.section<{ scripts: Script[] }>("loudspeaker").scripts,
+  key: (script) => script.url,
+  page: (gs, script) => ({ path: script.url, render: () => render({ gs, script }) }),
+};
+
+export const data = {
+  pagination: pagination(family),
+  permalink: (d: { script: Script }) => d.script.url,
+};

@@ -1,5 +1,5 @@
 // The loudspeaker pages' own stylesheet: large reading type on screen and in print, one item per printed page on request.
-import { trusted, type SafeHtml } from "../../html.ts";
+import { trusted, type SafeHtml } from "../../../render/html.ts";
 
 /** Id of the checkbox that asks for one item per printed page (works without JavaScript). */
 export const ONE_PER_PAGE_ID = "moi-bai-mot-trang";

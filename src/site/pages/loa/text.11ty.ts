@@ -1,21 +1,27 @@
 // /loa/<yyyy>-q<n>/<ward>.txt: the plain-text script for the announcer, with reading times.
 import type { SiteGlobals } from "../../globals.ts";
-import type { StreamedPage } from "../../stream.ts";
 import type { Script } from "../../../loudspeaker/script.ts";
 import { scriptPlainText } from "../../../loudspeaker/text.ts";
-import { streamedPagination } from "../../streamed-pagination.ts";
-
-export const data = {
-  pagination: streamedPagination<Script>("gs.sections.loudspeaker.scripts", "script", { addAllPagesToCollections: false }),
-  permalink: (d: { script: Script }) => d.script.textUrl,
-  eleventyExcludeFromCollections: true,
-};
+import { pagination, type PageFamily } from "../../family.ts";
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {
   return scriptPlainText(script, gs.site);
 }
 
 /** The build's streamed pages (no view key: they always render, one at a time). */
-export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
-  for (const script of gs.section<{ scripts: Script[] }>("loudspeaker").scripts) yield { path: script.textUrl, render: () => render({ gs, script }) };
-}
+/** The plain text of every script (always rendered). */
+export const family: PageFamily<Script> = {
+  id: "loudspeaker-text",
+  data: "gs.sections.loudspeaker.scripts",
+  alias: "script",
+  collections: false,
+  items: (gs) => gs.section<{ scripts: Script[] }>("loudspeaker").scripts,
+  key: (script) => script.textUrl,
+  page: (gs, script) => ({ path: script.textUrl, render: () => render({ gs, script }) }),
+};
+
+export const data = {
+  pagination: pagination(family),
+  permalink: (d: { script: Script }) => d.script.textUrl,
+  eleventyExcludeFromCollections: true,
+};

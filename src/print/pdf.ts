@@ -1,17 +1,27 @@
 // The PDF step: one browser per build prints every job's page from the built site, with table of
 // contents page numbers checked against where the headings really landed, the outline tidied and
 // the document information set; each PDF is written to a temporary file and renamed into place.
-import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser, type LaunchOptions } from "../browser/index.ts";
-import type { PdfJob } from "../site/section.ts";
 import { FILL_TOC, READ_PAGE, type PageFacts } from "./page-script.ts";
 import { encodeText, incrementalUpdate, PdfFile, type OutlineItem, type PdfValue } from "./pdf-file.ts";
 import { fillPdfSizes } from "./pdf-size.ts";
-import { serveStatic, type StaticServer } from "../site/serve.ts";
+import { serveStatic, type StaticServer } from "./serve.ts";
 import { writeAtomic } from "./write.ts";
+
+/** A page of the built site printed to PDF after Eleventy has written the site. */
+export interface PdfJob {
+  /** URL path of the print-ready HTML page in the built site, e.g. `/ban-tin/2019-01/in/`. */
+  source: string;
+  /** URL path of the PDF to write, e.g. `/ban-tin/2019-01.pdf`. */
+  output: string;
+  kind: "bulletin" | "report";
+  /** Document metadata. */
+  title: string;
+  subject: string;
+}
 
 export interface PdfStepOptions {
   /** A browser executable chosen on the command line; otherwise the shared resolver decides. */
@@ -293,9 +303,4 @@ export async function printPdfJobs(siteDir: string, jobs: PdfJob[], options: Pdf
   }
   await fillPdfSizes(siteDir, printed.map((p) => ({ output: p.job.output, bytes: p.bytes })));
   return printed;
-}
-
-/** Reads a built PDF (for tests and tools). */
-export async function readPdf(file: string): Promise<PdfFile> {
-  return new PdfFile(new Uint8Array(await readFile(file)));
 }

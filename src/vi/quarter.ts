@@ -1,5 +1,5 @@
 // Quarter arithmetic: the quarter of a content date is the quarter of its calendar date in Vietnam.
-import { type CalendarDate, daysInMonth, isoDate, todayInVietnam, vietnamDate } from "../vi/date.ts";
+import { type CalendarDate, daysInMonth, isoDate, todayInVietnam, vietnamDate } from "./date.ts";
 
 export interface Quarter {
   year: number;
@@ -59,13 +59,6 @@ export function sameQuarter(a: Quarter, b: Quarter): boolean {
 /** The current quarter in Vietnam. */
 export function currentQuarter(now: Date = new Date()): Quarter {
   return quarterOf(todayInVietnam(now));
-}
-
-/** Every quarter from `from` to `to`, inclusive. */
-export function quarterRange(from: Quarter, to: Quarter): Quarter[] {
-  const out: Quarter[] = [];
-  for (let q = from; compareQuarters(q, to) <= 0; q = addQuarters(q, 1)) out.push(q);
-  return out;
 }
 
 /** "IV", the Roman numeral Party documents use for a quarter ("quý IV năm 2018"). */

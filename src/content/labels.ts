@@ -1,7 +1,11 @@
-// Labels people read, taken from the schemas (the single source of truth), never retyped in code.
+// Labels people read, taken from the schemas (the single source of truth), never retyped in code: field titles, type
+// names, enum labels. The one labels module for every room (site, bulletin, reports, loudspeaker, the slot rule). It
+// reads the schema JSON through imports rather than src/content/schemas.ts (fs + Ajv) so the web editor's preview
+// can bundle it for the browser.
 import exemplarSchema from "../../schemas/exemplar.schema.json" with { type: "json" };
 import planSchema from "../../schemas/plan.schema.json" with { type: "json" };
 import activitySchema from "../../schemas/activity.schema.json" with { type: "json" };
+import bulletinSchema from "../../schemas/bulletin.schema.json" with { type: "json" };
 import commonSchema from "../../schemas/common.schema.json" with { type: "json" };
 
 interface Node {
@@ -26,17 +30,25 @@ function prop(schema: Node, path: string): Node {
   return node;
 }
 
-/** The Vietnamese title of an exemplar field ("unit" → "Đơn vị đề xuất"). */
-export function exemplarFieldTitle(path: string): string {
-  return prop(exemplarSchema as Node, path).title ?? path;
+const ROOTS = { exemplar: exemplarSchema, plan: planSchema, activity: activitySchema, bulletin: bulletinSchema } as const;
+
+/** A content type's Vietnamese name, the title of its schema ("Điển hình", "Hoạt động"…). */
+export function typeTitle(kind: keyof typeof ROOTS): string {
+  return (ROOTS[kind] as Node).title ?? kind;
 }
 
-export function planFieldTitle(path: string): string {
-  return prop(planSchema as Node, path).title ?? path;
+/** The Vietnamese title of a field of a content type (`subject.name`). */
+export function fieldTitle(kind: keyof typeof ROOTS, path: string): string {
+  return prop(ROOTS[kind] as Node, path).title ?? path;
+}
+
+/** The Vietnamese title of an exemplar field ("unit" → "Đơn vị đề xuất"). */
+export function exemplarFieldTitle(path: string): string {
+  return fieldTitle("exemplar", path);
 }
 
 export function activityFieldTitle(path: string): string {
-  return prop(activitySchema as Node, path).title ?? path;
+  return fieldTitle("activity", path);
 }
 
 /** The exemplar kinds in schema order with their labels ("individual" → "Cá nhân"). */

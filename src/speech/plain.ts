@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 
 // A parser only: nothing is ever rendered from it, so nothing here can emit HTML. Unlike the site's
-// renderer (src/site/markdown.ts, html: false, where raw HTML is shown as text), raw HTML is
+// renderer (src/render/markdown.ts, html: false, where raw HTML is shown as text), raw HTML is
 // recognised here as html_block/html_inline tokens so that it can be dropped from the spoken text
 // instead of being read out as "<b>".
 const parser = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });

@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SiteConfig } from "../content/model.ts";
 import { schemaAt } from "../content/schemas.ts";
-import { escapeCssString } from "../site/escape.ts";
+import { escapeCssString } from "../render/escape.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
 
 export interface PrintSettings {
   bulletinName: string;
@@ -49,8 +50,6 @@ export function printSettings(site: SiteConfig): PrintSettings {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FONTSOURCE_DIR = path.resolve(here, "../../node_modules/@fontsource/noto-serif");
-/** Site path of the print fonts. */
-export const PRINT_FONT_PATH = "/assets/print/fonts/";
 const SUBSETS = ["vietnamese", "latin-ext", "latin"] as const;
 const FACES = [
   { weight: 400, style: "normal", css: "400.css" },
@@ -87,7 +86,7 @@ export function printFontFaces(): FontFace[] {
 
 /** Copies the print fonts into the built site (only when missing or changed in size). */
 export async function writePrintFonts(outputDir: string): Promise<void> {
-  const dir = path.join(outputDir, PRINT_FONT_PATH);
+  const dir = path.join(outputDir, FILE_PATHS.printFonts);
   await mkdir(dir, { recursive: true });
   await Promise.all(
     printFontFaces().map(async ({ file }) => {

@@ -8,11 +8,11 @@ import { parse } from "yaml";
 import { launchBrowser } from "../browser/index.ts";
 import type { BulletinEntry, ContentModel, ExemplarEntry, SiteConfig } from "../content/model.ts";
 import { makePrintImages } from "../site/sections/bulletins.ts";
-import { resolveIssue } from "./issue.ts";
-import { printPdfJobs } from "./pdf.ts";
-import { renderBulletinPrint } from "./print.ts";
-import { writePrintFonts } from "./print-style.ts";
-import { serveStatic } from "../site/serve.ts";
+import { resolveIssue } from "../bulletin/issue.ts";
+import { printPdfJobs } from "../print/pdf.ts";
+import { renderBulletinPrint } from "../bulletin/print.ts";
+import { writePrintFonts } from "../print/style.ts";
+import { serveStatic } from "../print/serve.ts";
 
 export interface PdfBenchOptions {
   /** Folder holding `site.yaml` (units, fields… for the synthetic exemplars). */

@@ -3,7 +3,7 @@
 // in the two pages that show it (the PDF's folder index and the PDF's own page).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { html, type SafeHtml } from "../site/html.ts";
+import { html, type SafeHtml } from "../render/html.ts";
 import { writeAtomic } from "./write.ts";
 
 /** "412 KB", "1,2 MB" (Vietnamese decimal comma). */

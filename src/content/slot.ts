@@ -1,8 +1,13 @@
-// Does one exemplar fit a broadcast on its own? Shared by the validator rule and tests.
-import type { Exemplar, SiteConfig } from "../content/model.ts";
-import { exemplarParagraphs, siteProperNames } from "./script.ts";
-import { type Speaker, createSpeaker } from "./spoken.ts";
-import { countSyllables, readingSeconds } from "./timing.ts";
+// Does one exemplar fit a broadcast on its own? The validator's question (rule loudspeaker-slot), answered with the
+// loudspeaker's own reading (src/speech), so the rule and the scripts can never disagree.
+import type { Exemplar, SiteConfig } from "./model.ts";
+import { exemplarFieldTitle } from "./labels.ts";
+import { exemplarParagraphs, type ItemTitles, siteProperNames } from "../speech/item.ts";
+import { type Speaker, createSpeaker } from "../speech/spoken.ts";
+import { countSyllables, readingSeconds } from "../speech/timing.ts";
+
+/** The schema titles the loudspeaker reads as labels. */
+export const ITEM_TITLES: ItemTitles = { achievements: exemplarFieldTitle("achievements"), method: exemplarFieldTitle("method") };
 
 const PLAIN_WORD = /^\p{L}+$/u;
 const ROMAN = /^[IVXLCDM]+$/;
@@ -60,7 +65,7 @@ export function createSlotChecker(site: SiteConfig, options: { exact?: boolean }
     if (!options.exact && bound <= slotSyllables) {
       return { seconds: Number.NaN, itemSeconds: Number.NaN, slotSeconds, fits: true };
     }
-    const itemSyllables = exemplarParagraphs(exemplar, properNames).reduce((sum, p) => sum + countSyllables(speaker.speak(p)), 0);
+    const itemSyllables = exemplarParagraphs(exemplar, ITEM_TITLES, properNames).reduce((sum, p) => sum + countSyllables(speaker.speak(p)), 0);
     const frame = frameSyllables(exemplar.ward ?? unitWard.get(exemplar.unit));
     const itemSeconds = readingSeconds(itemSyllables, wordsPerMinute);
     const seconds = readingSeconds(itemSyllables + frame, wordsPerMinute);
