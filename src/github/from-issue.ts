@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { loadContent } from "../content/load.ts";
 import type { Finding } from "../content/model.ts";
 import { fieldsOf, leafFields, type FieldSpec } from "../render/fields.ts";
-import { renderNewFile, type Values } from "../new/render.ts";
+import { renderNewFile, type Values } from "../render/new-file.ts";
 import type { Catalogues } from "../render/catalogues.ts";
 import { nfc, slugify } from "../vi/text.ts";
 import { renderIssueForm } from "./issue-form.ts";

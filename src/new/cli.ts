@@ -8,7 +8,7 @@ import { CONTENT_TYPES, type ContentType } from "../content/model.ts";
 import { isoDate, todayInVietnam, vietnamDate, isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
 import { slugify } from "../vi/text.ts";
 import { fieldsOf, leafFields, typeTitle, type FieldSpec } from "../render/fields.ts";
-import { renderNewFile, type Values } from "./render.ts";
+import { renderNewFile, type Values } from "../render/new-file.ts";
 import { readCatalogues, type Catalogues } from "../render/catalogues.ts";
 import { UsageError } from "../util/cli.ts";
 

@@ -1,8 +1,8 @@
 // Writes a new content file from the schema: every field with its Vietnamese title and description as a YAML comment.
 import type { ContentType } from "../content/model.ts";
-import type { FieldSpec } from "../render/fields.ts";
-import { fieldsOf, typeTitle } from "../render/fields.ts";
-import type { Catalogues } from "../render/catalogues.ts";
+import type { FieldSpec } from "./fields.ts";
+import { fieldsOf, typeTitle } from "./fields.ts";
+import type { Catalogues } from "./catalogues.ts";
 
 export type Values = Record<string, unknown>;
 

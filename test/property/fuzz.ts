@@ -1,7 +1,7 @@
 // npm run fuzz -- --runs N [--seed S] [--path P]: the hostile-content property test for long runs (test/property/).
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { fuzz } from "../test/property/property.ts";
+import { fuzz } from "./property.ts";
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   let values: { runs?: string; seed?: string; path?: string };
