@@ -10,6 +10,7 @@ import { parse } from "yaml";
 import { describe, expect, inject, it } from "vitest";
 import { readCsv } from "./csv-reader.ts";
 import { rawContent, rawFigures } from "./raw-count.ts";
+import { sitePrefix } from "../helpers/site.ts";
 import { alignment, all, type Docx, first, kids, readDocx, relTarget, runProps, tableRows, textOf, textRuns, type XNode } from "../word/docx-reader.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,6 +30,8 @@ const QUARTERS = ["2018-Q4", "2019-Q1", "2019-Q2"];
 const YEARS = ["2018", "2019"];
 const PERIODS = [...QUARTERS, ...YEARS];
 const file = (p: string) => path.join(siteDir, p);
+/** The path prefix every link of the built sample carries (from its baseUrl). */
+const prefix = sitePrefix(siteDir);
 const reportFile = (period: string) => file(`bao-cao/${period.toLowerCase()}.docx`);
 const upper = (s: string) => s.toLocaleUpperCase("vi");
 
@@ -285,15 +288,15 @@ describe("the year's exports", () => {
     for (const year of YEARS) {
       const page = readFileSync(file(`bao-cao/${year}/index.html`), "utf8");
       for (const ext of ["pdf", "docx", "csv", "json"]) {
-        expect(page).toContain(`href="/bao-cao/${year}.${ext}"`);
-        expect(index).toContain(`href="/bao-cao/${year}.${ext}"`);
+        expect(page).toContain(`href="${prefix}bao-cao/${year}.${ext}"`);
+        expect(index).toContain(`href="${prefix}bao-cao/${year}.${ext}"`);
         expect(existsSync(file(`bao-cao/${year}.${ext}`))).toBe(true);
       }
     }
     for (const period of QUARTERS) {
       const slug = period.toLowerCase();
-      expect(readFileSync(file(`bao-cao/${slug}/index.html`), "utf8")).toContain(`href="/bao-cao/${slug}.docx"`);
-      expect(index).toContain(`href="/bao-cao/${slug}.docx"`);
+      expect(readFileSync(file(`bao-cao/${slug}/index.html`), "utf8")).toContain(`href="${prefix}bao-cao/${slug}.docx"`);
+      expect(index).toContain(`href="${prefix}bao-cao/${slug}.docx"`);
     }
     // The API lists every period's files, relative to the site, and each is there.
     const api = JSON.parse(readFileSync(file("api/site.json"), "utf8")) as { exports: Record<"quarters" | "years", Record<string, string>[]> };
@@ -310,7 +313,7 @@ describe("plan as Word", () => {
   it("lays 08-KH/BTG out as the issued document: header block, number, place and date, title, numbered sections, Nơi nhận beside the signer", async () => {
     const d = readDocx(file("ke-hoach/08-kh-btg.docx"));
     expectWordPage(d);
-    expect(readFileSync(file("ke-hoach/08-kh-btg/index.html"), "utf8")).toContain('href="/ke-hoach/08-kh-btg.docx"');
+    expect(readFileSync(file("ke-hoach/08-kh-btg/index.html"), "utf8")).toContain(`href="${prefix}ke-hoach/08-kh-btg.docx"`);
     const body = d.body();
     const [left, right] = kids(kids(body[0]!, "w:tr")[0]!, "w:tc");
     const l = cellLines(left!).map((x) => x.text);
@@ -348,7 +351,7 @@ describe("bulletin for editing", () => {
       const docx = file(`ban-tin/${b.slug}.docx`);
       const d = readDocx(docx);
       expectWordPage(d);
-      expect(readFileSync(file(`ban-tin/${b.slug}/index.html`), "utf8")).toContain(`href="/ban-tin/${b.slug}.docx"`);
+      expect(readFileSync(file(`ban-tin/${b.slug}/index.html`), "utf8")).toContain(`href="${prefix}ban-tin/${b.slug}.docx"`);
       const { value } = await mammoth.extractRawText({ path: docx });
       const text = value.replace(/\s+/g, " ");
       const titles = (b.data.exemplars as string[]).map((slug) => content.entries.find((e) => e.type === "exemplars" && e.slug === slug)!.data.title as string);
