@@ -8,7 +8,7 @@ import { build } from "../../src/build/build.ts";
 import { formatFinding } from "../../src/content/format.ts";
 import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
-import { htmlPages } from "../helpers/site.ts";
+import { htmlPages, sitePrefix } from "../helpers/site.ts";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/long-words");
 /** The narrowest phone in use. */
@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (result.status !== "built") throw new Error(`the long-words fixture does not build:\n${result.findings.map(formatFinding).join("\n")}`);
   // Print pages (…/in/) are A4 sheets for the PDF step, not pages for readers.
   pages = htmlPages(outDir).filter((p) => !p.endsWith("/in/"));
-  server = await serveStatic(outDir);
+  server = await serveStatic(outDir, { prefix: sitePrefix(outDir) });
   browser = await launchBrowser();
   phone = await WatchedPage.open(browser, { viewport: NARROW, javaScript: false });
 });
@@ -47,7 +47,7 @@ describe("a 320 px phone with long words everywhere", () => {
   it("has no horizontal scroll on any page", async () => {
     const wide: string[] = [];
     for (const p of pages) {
-      await phone.visit(server.origin + p, { allowStatus: [404] });
+      await phone.visit(server.base + p, { allowStatus: [404] });
       const overflow = await phone.page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const culprits = [...document.querySelectorAll<HTMLElement>("body *")]

@@ -3,14 +3,14 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, WatchedPage } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
-import { siteDir } from "../helpers/site.ts";
+import { siteDir, sitePrefix } from "../helpers/site.ts";
 
 let browser: Browser;
 let server: StaticServer;
 let watched: WatchedPage;
 
 beforeAll(async () => {
-  server = await serveStatic(siteDir());
+  server = await serveStatic(siteDir(), { prefix: sitePrefix() });
   browser = await launchBrowser();
   watched = await WatchedPage.open(browser, { javaScript: false });
 });
@@ -38,7 +38,7 @@ async function layout(): Promise<{ tables: boolean[]; header: boolean; charts: n
 
 describe("quarter page, screen and print", () => {
   it("shows the charts on screen with their tables only for screen readers, and the tables in print", async () => {
-    const { status, problems } = await watched.visit(`${server.origin}/bao-cao/2019-q1/`);
+    const { status, problems } = await watched.visit(`${server.base}/bao-cao/2019-q1/`);
     expect(status).toBe(200);
     expect(problems).toEqual([]);
     await watched.page.emulateMediaType("screen");
