@@ -1,7 +1,7 @@
 // `npm run aggregate -- --sources FILE [--out DIR]`: parse argv, run, print each source's state and a Vietnamese summary.
 import path from "node:path";
 import { formatFinding } from "../content/format.ts";
-import { UsageError } from "../util/cli.ts";
+import { argsOrExit, UsageError } from "../util/cli.ts";
 import { readTime } from "./pages.ts";
 import { aggregate, type AggregateOptions } from "./run.ts";
 
@@ -48,20 +48,9 @@ export async function runAggregate(
   io: AggregateIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
   overrides: Partial<AggregateOptions> = {},
 ): Promise<number> {
-  let args: ReturnType<typeof parseAggregateArgs>;
-  try {
-    args = parseAggregateArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = argsOrExit(() => parseAggregateArgs(argv), USAGE, io);
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   const outRel = path.relative(io.cwd, path.resolve(io.cwd, args.outDir)) || ".";
   try {
     const result = await aggregate({

@@ -5,7 +5,7 @@ import { formatFinding, formatText } from "../content/format.ts";
 import { build, formatTimings, type BuildOptions } from "./build.ts";
 import { isDirectory } from "../util/fs.ts";
 import { describeError } from "../util/errors.ts";
-import { parseCommandArgs, UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 
 export interface BuildIO {
   stdout: { write(text: string): unknown };
@@ -49,20 +49,9 @@ export async function runBuild(
   io: BuildIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
   overrides: Partial<BuildOptions> = {},
 ): Promise<number> {
-  let args: ReturnType<typeof parseBuildArgs>;
-  try {
-    args = parseBuildArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = argsOrExit(() => parseBuildArgs(argv), USAGE, io);
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   if (!(await isDirectory(path.resolve(io.cwd, args.contentDir)))) {
     io.stderr.write(`Không tìm thấy thư mục nội dung "${args.contentDir}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);
     return 2;

@@ -4,7 +4,7 @@ import { fixFile } from "./fix.ts";
 import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } from "./format.ts";
 import { classify, loadContent } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
-import { UsageError } from "../util/cli.ts";
+import { argsOrExit, UsageError } from "../util/cli.ts";
 import { describeError, inFile } from "../util/errors.ts";
 import { plainText } from "../util/terminal.ts";
 
@@ -67,20 +67,9 @@ export async function runValidate(
   io: ValidateIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
 ): Promise<number> {
   try {
-    let args: Args;
-    try {
-      args = parseArgs(argv, io.env);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        io.stderr.write(`${plainText(error.message)}\n\n${USAGE}`);
-        return 2;
-      }
-      throw error;
-    }
-    if (args.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
+    const parsed = argsOrExit(() => parseArgs(argv, io.env), USAGE, io);
+    if ("exit" in parsed) return parsed.exit;
+    const args = parsed.args;
     const contentDir = path.resolve(io.cwd, args.content);
     if (!(await isDirectory(contentDir))) {
       io.stderr.write(`Không tìm thấy thư mục nội dung "${plainText(args.content)}". Hãy chạy lệnh ở thư mục gốc của kho hoặc chỉ đúng --content.\n\n${USAGE}`);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { plainText } from "./terminal.ts";
 
 // The one error a command throws for wrong arguments: the entry prints its message (and usage) and exits 2.
 export class UsageError extends Error {
@@ -51,4 +52,29 @@ function vietnameseArgError(error: Error & { code?: string }): string {
     default:
       return `Không hiểu các tham số: ${error.message}`;
   }
+}
+
+interface UsageIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * Parses a command's arguments, or answers for it: misuse prints the message (control characters made
+ * visible) and the usage, status 2; `--help` prints the usage, status 0.
+ */
+export function argsOrExit<A extends { help: boolean }>(parse: () => A, usage: string, io: UsageIO): { args: A } | { exit: number } {
+  let args: A;
+  try {
+    args = parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${plainText(error.message)}\n\n${usage}`);
+    return { exit: 2 };
+  }
+  if (args.help) {
+    io.stdout.write(usage);
+    return { exit: 0 };
+  }
+  return { args };
 }
