@@ -1,23 +1,16 @@
 // Helpers for the editor tests: a temporary repository holding a copy of the sample content, and `npm run editor` on it.
-import { spawn, type ChildProcess, execFileSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runGit, TEST_GIT_ENV } from "../helpers/git.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "Người Thử",
-  GIT_AUTHOR_EMAIL: "thu@example.vn",
-  GIT_COMMITTER_NAME: "Người Thử",
-  GIT_COMMITTER_EMAIL: "thu@example.vn",
-};
+const GIT_ENV = TEST_GIT_ENV;
 
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, env: GIT_ENV, encoding: "utf8" }).trim();
+  return runGit(GIT_ENV, dir, args);
 }
 
 /** A git repository (branch main, one commit) with a copy of the sample content. */

@@ -1,25 +1,19 @@
 // Test helpers for src/github: a temporary Git repository with two commits and a simulated Actions environment.
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runGit, TEST_GIT_ENV } from "../helpers/git.ts";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/github-pr");
 
 const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "Người Thử",
-  GIT_AUTHOR_EMAIL: "thu@example.vn",
-  GIT_COMMITTER_NAME: "Người Thử",
-  GIT_COMMITTER_EMAIL: "thu@example.vn",
+  ...TEST_GIT_ENV,
   GIT_AUTHOR_DATE: "2019-06-01T08:00:00+07:00",
   GIT_COMMITTER_DATE: "2019-06-01T08:00:00+07:00",
 };
 
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, env: GIT_ENV, encoding: "utf8" }).trim();
+  return runGit(GIT_ENV, dir, args);
 }
 
 export interface TwoCommitRepo {
