@@ -20,8 +20,16 @@ export interface BulletinIssue {
   paths: { page: string; print: string; pdf: string; docx: string };
 }
 
+/** Entries by slug, made once per list (a model's lists are not changed after validation). */
+const bySlugCache = new WeakMap<readonly { slug: string }[], Map<string, { slug: string }>>();
+function slugMap<T extends { slug: string }>(all: readonly T[]): Map<string, T> {
+  let map = bySlugCache.get(all);
+  if (!map) bySlugCache.set(all, (map = new Map(all.map((e) => [e.slug, e]))));
+  return map as Map<string, T>;
+}
+
 function pick<T extends { slug: string }>(all: readonly T[], slugs: readonly string[] | undefined, what: string, file: string): T[] {
-  const bySlug = new Map(all.map((e) => [e.slug, e]));
+  const bySlug = slugMap(all);
   return (slugs ?? []).map((slug) => {
     const hit = bySlug.get(slug);
     // Validation reports dangling references (exemplar-unknown, slug-draft); reaching here is a bug.

@@ -16,6 +16,11 @@ export interface LoadOptions {
   cwd?: string;
   /** Parses one file (default `parseFile`); the build passes a cached one (src/build/cache.ts). Must behave exactly like `parseFile`. */
   parse?: typeof parseFile;
+  /**
+   * The document parsed earlier for this file when it is known not to have changed (the dev server's watcher knows);
+   * returning one skips reading and parsing the file. Undefined reads and parses it as usual.
+   */
+  reuse?: (ref: FileRef) => ParsedDoc | undefined;
 }
 
 export interface LoadResult {
@@ -103,7 +108,16 @@ function slugOf(rel: string): string {
   return path.posix.basename(rel, ".md");
 }
 
+/** One entry per parsed document: a document reused by a later load keeps its entry, so work memoised per entry stays valid. */
+const entryOf = new WeakMap<ParsedDoc, Entry>();
+
 function toEntry(doc: ParsedDoc): Entry {
+  let entry = entryOf.get(doc);
+  if (!entry) entryOf.set(doc, (entry = newEntry(doc)));
+  return entry;
+}
+
+function newEntry(doc: ParsedDoc): Entry {
   return {
     type: doc.type as ContentType,
     slug: doc.slug,
@@ -185,6 +199,8 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   // One plain loop: reading and parsing are synchronous, so promises per file would only add overhead.
   const parse = options.parse ?? parseFile;
   const docs = refs.map((ref) => {
+    const earlier = options.reuse?.(ref);
+    if (earlier) return earlier;
     let bytes: Uint8Array;
     try {
       // Synchronous on purpose: for many small files one readFileSync is several times cheaper than

@@ -82,14 +82,20 @@ function spokenText(paragraphs: readonly string[], speaker: Speaker, wordsPerMin
   return { paragraphs: spoken, syllables, seconds: readingSeconds(syllables, wordsPerMinute) };
 }
 
+const itemCache = new WeakMap<SiteConfig, WeakMap<ExemplarEntry, ScriptItem>>();
+
 /** Compiles the speaker once and reads any exemplar as a timed script item. */
 export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => ScriptItem {
   const speaker = createSpeaker(site.loudspeaker.abbreviations);
   const wardOfUnit = new Map(site.units.map((u) => [u.id, u.ward]));
-  const cache = new Map<string, ScriptItem>();
+  // Items are kept per settings object and entry object: a later load that reuses both (the dev server's) reads
+  // nothing again; a changed site.yaml or a changed file is a new object, so its items are read afresh.
+  let cache = itemCache.get(site);
+  if (!cache) itemCache.set(site, (cache = new WeakMap()));
+  const items = cache;
   const properNames = siteProperNames(site);
   return (entry) => {
-    const cached = cache.get(entry.slug);
+    const cached = items.get(entry);
     if (cached) return cached;
     const spoken = spokenText(exemplarParagraphs(entry.data, ITEM_TITLES, properNames), speaker, site.loudspeaker.wordsPerMinute);
     const item: ScriptItem = {
@@ -103,7 +109,7 @@ export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => Sc
       source: entry.data.loudspeaker ? "override" : "generated",
       draft: entry.draft,
     };
-    cache.set(entry.slug, item);
+    items.set(entry, item);
     return item;
   };
 }

@@ -69,20 +69,43 @@ export interface GlobalsOptions {
   cacheDir?: string;
   /** The build streams the bulk pages itself (sets `gs.streamed`). */
   streamed?: boolean;
+  /** Derive each section's data when a page first reads it, not at once (the dev server: an edit then costs only what the page shown needs). */
+  lazy?: boolean;
 }
 
-/** Runs every section's `data()` once and assembles `gs`. */
+/** Runs every section's `prepare()` and `data()` once (or `data()` on first read when `lazy`) and assembles `gs`. */
 export async function buildGlobals(
   model: ContentModel,
   sections: readonly SiteSection[],
   options: GlobalsOptions,
 ): Promise<SiteGlobals> {
   const ctx: SiteContext = { model, drafts: options.drafts, now: options.now, outputDir: options.outputDir, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
-  const data: Record<string, unknown> = {};
+  const ids = new Set<string>();
   for (const section of sections) {
-    if (section.id in data) throw new Error(`Two sections share the id "${section.id}"`);
-    data[section.id] = section.data ? await section.data(ctx) : undefined;
+    if (ids.has(section.id)) throw new Error(`Two sections share the id "${section.id}"`);
+    ids.add(section.id);
   }
+  const prepared = await Promise.all(sections.map((s) => s.prepare?.(ctx)));
+  const data: Record<string, unknown> = {};
+  sections.forEach((section, i) => {
+    const derive = () => section.data?.(ctx, prepared[i]);
+    if (!options.lazy) {
+      data[section.id] = derive();
+      return;
+    }
+    let value: unknown;
+    let done = false;
+    Object.defineProperty(data, section.id, {
+      enumerable: true,
+      get() {
+        if (!done) {
+          value = derive();
+          done = true;
+        }
+        return value;
+      },
+    });
+  });
   const gs = new SiteGlobals(model, data, options.drafts, options.now, options.pathPrefix);
   gs.streamed = options.streamed ?? false;
   return gs;

@@ -17,10 +17,15 @@ export interface SiteContext {
   cacheDir?: string;
 }
 
-/** One section: its data for templates (global data `gs.sections[id]`) and its PDFs. */
-export interface SiteSection {
+/**
+ * One section: its data for templates (global data `gs.sections[id]`) and its PDFs. The data is made in two steps:
+ * `prepare` does the slow asynchronous work that files or history need (images, approvals), `data` derives the rest
+ * synchronously from the model and what `prepare` returned. The build runs both once; the dev server runs `prepare`
+ * after each change and `data` only when a page reads the section (src/site/globals.ts).
+ */
+export interface SiteSection<P = any> {
   id: string;
-  /** May be async; the plugin awaits it once per build. */
-  data?(ctx: SiteContext): unknown;
+  prepare?(ctx: SiteContext): Promise<P>;
+  data?(ctx: SiteContext, prepared: P): unknown;
   pdfJobs?(ctx: SiteContext): PdfJob[];
 }

@@ -24,7 +24,7 @@ describe("reports section", () => {
   it("gives the pages every published quarter and year; a draft alone (2019-Q4) makes no report, even in a preview", async () => {
     const model = await loadFixture(true);
     expect(model.activities.find((a) => a.slug === "nhap-quy-bon")?.draft).toBe(true);
-    const data = reportsSection.data!({ model, drafts: true, now: NOW }) as { quarters: { data: { period: string } }[]; years: { year: number }[]; published: Set<string> };
+    const data = reportsSection.data!({ model, drafts: true, now: NOW }, undefined) as { quarters: { data: { period: string } }[]; years: { year: number }[]; published: Set<string> };
     expect(data.quarters.map((q) => q.data.period)).toEqual(["2018-Q3", "2018-Q4", "2019-Q1", "2019-Q2", "2019-Q3", "2020-Q1"]);
     expect(data.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
     expect([...data.published]).toEqual(data.quarters.map((q) => q.data.period));

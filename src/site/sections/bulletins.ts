@@ -75,12 +75,12 @@ export function bulletinJobs(model: ContentModel): PdfJob[] {
 
 export const bulletinsSection: SiteSection = {
   id: "bulletins",
-  async data(ctx: SiteContext): Promise<BulletinsData> {
+  async prepare(ctx: SiteContext) {
     const issues = resolveIssues(ctx.model);
-    const [printImages] = await Promise.all([
-      makePrintImages(inAnyIssue(issues), ctx.outputDir),
-      ctx.outputDir ? writePrintFonts(ctx.outputDir) : undefined,
-    ]);
+    const [printImages] = await Promise.all([makePrintImages(inAnyIssue(issues), ctx.outputDir), ctx.outputDir ? writePrintFonts(ctx.outputDir) : undefined]);
+    return { issues, printImages };
+  },
+  data(ctx: SiteContext, { issues, printImages }: Pick<BulletinsData, "issues" | "printImages">): BulletinsData {
     return { issues, printImages, bulletinName: printSettings(ctx.model.site).bulletinName };
   },
   pdfJobs(ctx: SiteContext): PdfJob[] {

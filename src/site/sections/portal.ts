@@ -350,11 +350,11 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
 
 export const portalSection: SiteSection = {
   id: "portal",
-  async data(ctx: SiteContext): Promise<PortalData> {
-    const [approvals, images] = await Promise.all([
-      readApprovals(ctx.model.dir),
-      makeExemplarImages(ctx.model.exemplars, ctx.outputDir, ctx.cacheDir),
-    ]);
+  async prepare(ctx: SiteContext) {
+    const [approvals, images] = await Promise.all([readApprovals(ctx.model.dir), makeExemplarImages(ctx.model.exemplars, ctx.outputDir, ctx.cacheDir)]);
+    return { approvals, images };
+  },
+  data(ctx: SiteContext, { approvals, images }: Pick<Extras, "approvals" | "images">): PortalData {
     return derivePortal(ctx.model, { approvals, images, now: ctx.now });
   },
 };
