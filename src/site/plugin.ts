@@ -27,6 +27,14 @@ export const FONT_FILES: { family: string; file: string }[] = [
   ),
 ];
 
+/** Files copied into the site as they are: our assets folder, and the font files from their npm packages. */
+export function assetCopies(): { from: string; to: string }[] {
+  return [
+    { from: ASSETS_DIR, to: "assets" },
+    ...FONT_FILES.map(({ family, file }) => ({ from: path.join(FONTSOURCE, family, "files", file), to: `assets/fonts/${file}` })),
+  ];
+}
+
 /** The only template format Eleventy is allowed to read: our TypeScript page modules. */
 export const TEMPLATE_FORMATS = ["11ty.ts"];
 /** Any other file in the pages folder is never a template, whatever its extension. */
@@ -131,10 +139,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setQuietMode(true);
 
-  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
-  for (const { family, file } of FONT_FILES) {
-    eleventyConfig.addPassthroughCopy({ [path.join(FONTSOURCE, family, "files", file)]: `assets/fonts/${file}` });
-  }
+  for (const { from, to } of assetCopies()) eleventyConfig.addPassthroughCopy({ [from]: to });
 
   let model = options.model;
   const contentDir = path.resolve(options.contentDir ?? "content");

@@ -12,10 +12,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/;
 
 export function daysInMonth(year: number, month: number): number {
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
+  // The proleptic Gregorian calendar, as Date counts it (test/vi/date.test.ts compares every month of years 0–2400).
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The offsets clocks use on Earth run from -12:00 to +14:00. */
@@ -86,8 +85,21 @@ const vietnamParts = new Intl.DateTimeFormat("en-CA", {
 
 /** The calendar date in Vietnam of an instant. */
 export function vietnamDateOfInstant(instant: Date): CalendarDate {
+  const t = instant.getTime();
+  const known = dayOfInstant.get(t);
+  if (known) return { ...known };
   const parts = Object.fromEntries(vietnamParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  const day = { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  remember(dayOfInstant, t, day);
+  return { ...day };
+}
+
+/** Intl's time-zone lookup is the slow part of reading a date: each instant and each text is read once. */
+const dayOfInstant = new Map<number, CalendarDate>();
+const dayOfText = new Map<string, CalendarDate>();
+function remember<K>(map: Map<K, CalendarDate>, key: K, value: CalendarDate): void {
+  if (map.size >= 200_000) map.clear();
+  map.set(key, value);
 }
 
 /** The Vietnamese calendar date (`YYYY-MM-DD`) of a timestamp such as git's ISO dates; "" when it cannot be read. */
@@ -115,10 +127,13 @@ export function vietnamClock(text: string): string | undefined {
  * an offset converted to Asia/Ho_Chi_Minh (2018-12-31T20:00:00-05:00 is 2019-01-01 in Hà Nội).
  */
 export function vietnamDate(text: string): CalendarDate {
+  const known = dayOfText.get(text);
+  if (known) return { ...known };
   const plain = parseCalendarDate(text);
-  if (plain) return plain;
-  if (isDateTimeWithOffset(text)) return vietnamDateOfInstant(new Date(text));
-  throw new RangeError(`Not a content date: ${text}`);
+  const day = plain ?? (isDateTimeWithOffset(text) ? vietnamDateOfInstant(new Date(text)) : undefined);
+  if (!day) throw new RangeError(`Not a content date: ${text}`);
+  remember(dayOfText, text, day);
+  return { ...day };
 }
 
 export function isoDate(d: CalendarDate): string {

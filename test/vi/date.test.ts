@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  daysInMonth,
   compareContentDates,
   formatDateShort,
   formatDateVi,
@@ -52,5 +53,26 @@ describe("formatting", () => {
   it("orders content dates by their date in Vietnam", () => {
     expect(compareContentDates("2018-12-31T20:00:00-05:00", "2018-12-31")).toBeGreaterThan(0);
     expect(compareContentDates("2019-05-19T08:00:00+07:00", "2019-05-19T14:00:00+07:00")).toBeLessThan(0);
+  });
+});
+
+describe("daysInMonth by arithmetic", () => {
+  it("agrees with the proleptic Gregorian calendar of Date for every month of the years 0 to 2400", () => {
+    const wrong: string[] = [];
+    for (let year = 0; year <= 2400; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const d = new Date(0);
+        d.setUTCFullYear(year, month, 0);
+        if (daysInMonth(year, month) !== d.getUTCDate()) wrong.push(`${year}-${month}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2026, 2)]).toEqual([28, 29, 29, 28]);
+  });
+
+  it("reads the same date twice the same way, and a caller changing one copy changes nothing else", () => {
+    const a = vietnamDate("2019-12-31T20:00:00+00:00");
+    a.day = 99;
+    expect(vietnamDate("2019-12-31T20:00:00+00:00")).toEqual({ year: 2020, month: 1, day: 1 });
   });
 });

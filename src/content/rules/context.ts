@@ -47,6 +47,24 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => LocalFinding[] | Promise<LocalFinding[]>;
 
+const NO_SITE = {};
+const perDocumentMemo = new WeakMap<object, WeakMap<ParsedDoc, Map<string, LocalFinding[]>>>();
+
+/**
+ * The findings of a check that reads nothing but `doc` and site.yaml, kept while both are the same parsed objects: a
+ * later load that reuses unchanged documents (the dev server, src/build/dev.ts) does not check them again.
+ */
+export function perDocument(ctx: Pick<RuleContext, "site">, rule: string, doc: ParsedDoc, check: () => LocalFinding[]): LocalFinding[] {
+  const siteKey = ctx.site ?? NO_SITE;
+  let byDoc = perDocumentMemo.get(siteKey);
+  if (!byDoc) perDocumentMemo.set(siteKey, (byDoc = new WeakMap()));
+  let byRule = byDoc.get(doc);
+  if (!byRule) byDoc.set(doc, (byRule = new Map()));
+  let found = byRule.get(rule);
+  if (!found) byRule.set(rule, (found = check()));
+  return found;
+}
+
 export function makeContext(base: Omit<RuleContext, "label" | "schema" | "at">): RuleContext {
   return {
     ...base,

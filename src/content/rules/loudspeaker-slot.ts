@@ -4,7 +4,8 @@ import type { LocalFinding } from "../parse.ts";
 import { LOUDSPEAKER_CHANNEL } from "../../speech/item.ts";
 import { createSlotChecker } from "../slot.ts";
 import { formatDuration } from "../../speech/timing.ts";
-import type { Rule } from "./context.ts";
+import { perDocument, type Rule, type RuleContext } from "./context.ts";
+import type { ParsedDoc } from "../parse.ts";
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -13,14 +14,22 @@ function lowerFirst(text: string): string {
 export const loudspeakerSlot: Rule = (ctx) => {
   const site = ctx.site;
   if (!site?.schemaValid || !site.data) return [];
-  const check = createSlotChecker(site.data as unknown as SiteConfig);
+  let checker: ReturnType<typeof createSlotChecker> | undefined;
   const out: LocalFinding[] = [];
   for (const doc of ctx.byType.exemplar) {
     if (!doc.schemaValid || !doc.data) continue;
     const data = doc.data as unknown as Exemplar;
     if (!data.channels.includes(LOUDSPEAKER_CHANNEL)) continue;
+    out.push(...perDocument(ctx, "loudspeaker-slot", doc, () => slotFinding(ctx, doc, data, (checker ??= createSlotChecker(site.data as unknown as SiteConfig)))));
+  }
+  return out;
+};
+
+function slotFinding(ctx: RuleContext, doc: ParsedDoc, data: Exemplar, check: ReturnType<typeof createSlotChecker>): LocalFinding[] {
+  const out: LocalFinding[] = [];
+  {
     const result = check(data);
-    if (result.fits) continue;
+    if (result.fits) return out;
     const channels = ctx.label("exemplar", ["channels"]);
     const own = lowerFirst(ctx.label("exemplar", ["loudspeaker"]));
     const fix = data.loudspeaker
@@ -38,4 +47,4 @@ export const loudspeakerSlot: Rule = (ctx) => {
     );
   }
   return out;
-};
+}

@@ -4,7 +4,7 @@
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { entityColumn, lineAt, readerBlocks, readerInline } from "../reader-text.ts";
 import { specialCharacters } from "../text.ts";
-import { eachString, type Rule, type RuleContext } from "./context.ts";
+import { eachString, perDocument, type Rule, type RuleContext } from "./context.ts";
 
 // An HTML entity as markdown-it decodes them: the only way the renderer adds a character to the text.
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
@@ -47,4 +47,4 @@ function check(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
   return out;
 }
 
-export const renderedCharacters: Rule = (ctx) => ctx.docs.flatMap((doc) => check(ctx, doc));
+export const renderedCharacters: Rule = (ctx) => ctx.docs.flatMap((doc) => perDocument(ctx, "rendered-characters", doc, () => check(ctx, doc)));
