@@ -548,6 +548,8 @@ const STATUS_TEXT: Record<PreviewItem["status"], string> = {
 };
 
 export const INDEX_FILE = "index.html";
+/** The name of the artifact the PR workflow uploads the preview as. */
+export const PREVIEW_ARTIFACT = "preview";
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
