@@ -13,6 +13,8 @@ export interface GitHubApi {
   listComments(issue: number): Promise<IssueComment[]>;
   createComment(issue: number, body: string): Promise<number>;
   updateComment(id: number, body: string): Promise<void>;
+  /** The id of the run's unexpired artifact called `name`, if there is one. */
+  findArtifact(runId: number, name: string): Promise<number | undefined>;
 }
 
 export interface RestOptions {
@@ -82,6 +84,14 @@ export function restApi(options: RestOptions): GitHubApi {
     },
     async updateComment(id, body) {
       await request("PATCH", `/issues/comments/${id}`, { body });
+    },
+    async findArtifact(runId, name) {
+      if (!Number.isSafeInteger(runId) || !/^[\w.-]+$/.test(name)) return undefined;
+      const { status, data } = await request("GET", `/actions/runs/${runId}/artifacts?name=${encodeURIComponent(name)}`);
+      if (status === 404) return undefined;
+      const list = ((data ?? {}) as Json).artifacts;
+      const found = (Array.isArray(list) ? (list as Json[]) : []).find((a) => a.name === name && a.expired !== true && Number.isSafeInteger(a.id));
+      return found ? Number(found.id) : undefined;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The CI commands (changed files, PR summary, PR comment) as functions of argv and environment, so tests can run them.
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadContent } from "../content/load.ts";
@@ -8,7 +9,10 @@ import { appendStepSummary, type Env, pullRequestOf, readEvent, setOutputs, work
 import { restApi, upsertComment, type GitHubApi } from "./api.ts";
 import { ArtifactError, identityProblem, MAX_ARTIFACT_BYTES, parseSummaryArtifact, SUMMARY_FILE } from "./artifact.ts";
 import { changedFiles, contentChanges, type ContentChanges } from "./changed.ts";
-import { renderComment, renderSummary } from "./markdown.ts";
+import { escapeMarkdown, code, renderComment, renderSummary, isLinkableUrl } from "./markdown.ts";
+import { INDEX_FILE, PREVIEW_ARTIFACT, previewItems, writePreview, type PreviewResult, type PreviewItem } from "./preview.ts";
+import { assertSafeOutDir, makeTempBeside, resolveOutDir, swapInto } from "../util/output-dir.ts";
+import { pathPrefixFor } from "../paths/url.ts";
 import { buildSummary, type PrSummary } from "./summary.ts";
 import { UsageError } from "../util/cli.ts";
 
@@ -190,7 +194,86 @@ export async function runPrComment(io: CommandIO, api?: GitHubApi): Promise<numb
     io.stderr(`::error::Rejected artifact: ${problem}\n`);
     return 1;
   }
-  const result = await upsertComment(github, summary.pr, renderComment(summary, { runUrl: run.htmlUrl }));
+  // The preview's address comes from the API and the event, never from the artifact; without it the comment still posts.
+  const previewId = await github.findArtifact(run.runId, PREVIEW_ARTIFACT).catch(() => undefined);
+  const previewUrl = previewId !== undefined && run.htmlUrl ? `${run.htmlUrl}/artifacts/${previewId}` : undefined;
+  const result = await upsertComment(github, summary.pr, renderComment(summary, { runUrl: run.htmlUrl, ...(previewUrl ? { previewUrl } : {}) }));
   io.stdout(`Comment ${result.id} ${result.action} on #${summary.pr}.\n`);
   return 0;
+}
+
+/** The job summary's section on the preview: what it holds, and what it left out. */
+export function previewSummary(items: readonly PreviewItem[], result: PreviewResult): string {
+  const lines = ["### Gương Sáng: bản xem thử", ""];
+  const made = result.files.filter((f) => f.file);
+  if (items.length === 0) {
+    lines.push("PR này không thay đổi trang nào: bản xem thử chỉ có trang danh sách.");
+    return `${lines.join("\n")}\n`;
+  }
+  const mb = (result.totalBytes / 1_000_000).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+  lines.push(`${made.length} tệp (${mb} MB) trong gói \`${PREVIEW_ARTIFACT}\`: tải về, giải nén, mở \`${INDEX_FILE}\`. Mỗi trang mở được riêng, không cần mạng.`, "");
+  for (const item of items) {
+    const title = item.title ? escapeMarkdown(item.title) : code(item.file);
+    const page = result.files.find((f) => f.sitePath === item.pagePath);
+    const where =
+      item.status === "deleted" ? `đã xóa, trang ${code(item.pagePath)} sẽ không còn`
+      : item.draft ? "bản nháp, không có trong bản dựng"
+      : page?.file ? code(page.file)
+      : page?.missing === "too-large" ? "bỏ qua vì vượt giới hạn dung lượng"
+      : `không có ${code(item.pagePath)} trong bản dựng`;
+    const pdf = item.pdfPath !== undefined && item.status !== "deleted" ? result.files.find((f) => f.sitePath === item.pdfPath)?.file : undefined;
+    lines.push(`- ${escapeMarkdown(item.kindLabel)}: ${title}: ${where}${pdf ? `, ${code(pdf)}` : ""}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `preview [--content DIR] [--site DIR] [--out DIR] [--base SHA --head SHA --pr N] [--path-prefix P]`: after
+ * `npm run build`, writes the reviewers' preview of the pages the PR changed into DIR (default `_preview`) and
+ * lists them in the job summary. `preview --link URL` only appends the link to the uploaded preview to the job
+ * summary. Exit 0 written; 1 the content cannot be read; 2 usage, no built site, or an output folder that is not ours.
+ */
+export async function runPreview(io: CommandIO): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: io.argv,
+      options: { ...RANGE_OPTIONS, site: { type: "string", default: "_site" }, out: { type: "string", default: "_preview" }, "path-prefix": { type: "string" }, link: { type: "string" } },
+      allowPositionals: false,
+    });
+    if (values.link !== undefined) {
+      if (!isLinkableUrl(values.link)) throw new UsageError(`Không phải địa chỉ của gói trên GitHub: ${values.link}`);
+      const line = `🔎 [Tải bản xem thử các trang thay đổi](${values.link}) (gói \`${PREVIEW_ARTIFACT}\`): giải nén rồi mở \`${INDEX_FILE}\`.\n`;
+      if (!appendStepSummary(io.env, line)) io.stdout(line);
+      return 0;
+    }
+    const siteDir = path.resolve(io.cwd, values.site);
+    if (!existsSync(path.join(siteDir, "index.html"))) {
+      throw new UsageError(`Không thấy bản dựng trong ${values.site} (thiếu index.html): chạy npm run build -- --out ${values.site} trước.`, false);
+    }
+    const range = resolveRange(io, values);
+    await assertSafeOutDir(values.out, { cwd: io.cwd, contentDir: range.contentDir, example: "_preview", what: "thư mục bản xem thử" });
+    const loaded = await loadContent(range.contentDir, { drafts: true, cwd: range.root, files: range.changes.filesToValidate.map((f) => path.join(range.root, f)) });
+    if (!loaded.model) {
+      io.stderr("Không đọc được nội dung (xem npm run validate), nên không làm được bản xem thử.\n");
+      return 1;
+    }
+    const baseUrl = loaded.model.site.baseUrl;
+    const items = previewItems(range.changes.entries, loaded.model, range.root);
+    const outDir = await resolveOutDir(values.out, io.cwd);
+    const temp = await makeTempBeside(outDir);
+    let result: PreviewResult;
+    try {
+      result = await writePreview({ siteDir, prefix: pathPrefixFor(baseUrl, values["path-prefix"]), baseUrl, items, outDir: temp, ...(range.pr ? { pr: range.pr } : {}), headSha: range.head });
+      await swapInto(temp, outDir);
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
+    const markdown = previewSummary(items, result);
+    if (!appendStepSummary(io.env, markdown)) io.stdout(markdown);
+    io.stderr(`Đã viết bản xem thử vào ${values.out}: mở ${path.join(values.out, INDEX_FILE)}.\n`);
+    return 0;
+  } catch (error) {
+    return usageExit(io, error);
+  }
 }

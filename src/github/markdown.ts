@@ -148,17 +148,29 @@ export function renderSummary(summary: PrSummary, options: RenderOptions = {}): 
 export interface CommentContext {
   /** Link to the run that produced the summary (from the workflow_run event). */
   runUrl: string;
+  /** Link to the run's `preview` artifact (from the API), when the run uploaded one. */
+  previewUrl?: string;
+}
+
+/** An https address we may put in a link of a bot comment or summary (a run or artifact page). */
+export function isLinkableUrl(url: string): boolean {
+  return /^https:\/\/[\w.-]+\/[\w./%-]+$/.test(url);
 }
 
 /** The PR comment: marker, summary, the commit it describes; shrunk to fit GitHub's size limit. */
 export function renderComment(summary: PrSummary, context: CommentContext): string {
+  const preview =
+    context.previewUrl !== undefined && isLinkableUrl(context.previewUrl)
+      ? ["", `🔎 **Bản xem thử các trang thay đổi:** [tải gói \`preview\`](${context.previewUrl}), giải nén rồi mở \`index.html\` (mỗi trang mở được riêng, không cần mạng).`]
+      : [];
   const footer = [
+    ...preview,
     "",
     "_Bảng trên do chính mã nguồn của PR này tạo ra (bước kiểm tra chạy mã trong PR): chỉ để tham khảo. " +
       "Người thẩm định đọc chính các tệp thay đổi và bản xem thử trước khi duyệt._",
     "",
     `Kiểm tra cho commit ${code(summary.headSha.slice(0, 7))}.` +
-      (/^https:\/\/[\w.-]+\/[\w./%-]+$/.test(context.runUrl) ? ` [Xem lần chạy và tải bản dựng thử](${context.runUrl}).` : ""),
+      (isLinkableUrl(context.runUrl) ? ` [Xem lần chạy và tải bản dựng thử](${context.runUrl}).` : ""),
     "",
     "_Bình luận này được cập nhật sau mỗi lần đẩy commit mới._",
   ].join("\n");

@@ -49,11 +49,13 @@ function runEvent(overrides: { headSha?: string; pullRequests?: unknown[]; event
 interface FakeGitHub {
   pull: { number: number; state: string; head: { sha: string; repo: { full_name: string } } };
   comments: { id: number; body: string; user: { login: string } }[];
+  /** The run's artifacts, as the API lists them. */
+  artifacts: { id: number; name: string; expired: boolean }[];
   requests: string[];
   authorizations: string[];
 }
 
-const github: FakeGitHub = { pull: { number: 42, state: "open", head: { sha: HEAD, repo: { full_name: "ban-thu/guong-sang" } } }, comments: [], requests: [], authorizations: [] };
+const github: FakeGitHub = { pull: { number: 42, state: "open", head: { sha: HEAD, repo: { full_name: "ban-thu/guong-sang" } } }, comments: [], artifacts: [], requests: [], authorizations: [] };
 let server: Server;
 let apiUrl = "";
 
@@ -72,6 +74,11 @@ beforeAll(async () => {
       const p = url.pathname;
       if (req.method === "GET" && p === "/repos/ban-thu/guong-sang/pulls/42") return send(200, github.pull);
       if (req.method === "GET" && p === "/repos/ban-thu/guong-sang/issues/42/comments") return send(200, github.comments);
+      if (req.method === "GET" && p === "/repos/ban-thu/guong-sang/actions/runs/9001/artifacts") {
+        const name = url.searchParams.get("name");
+        const artifacts = github.artifacts.filter((a) => a.name === name);
+        return send(200, { total_count: artifacts.length, artifacts });
+      }
       if (req.method === "POST" && p === "/repos/ban-thu/guong-sang/issues/42/comments") {
         const comment = { id: 100 + github.comments.length, body: (JSON.parse(body) as { body: string }).body, user: { login: "github-actions[bot]" } };
         github.comments.push(comment);
@@ -96,6 +103,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   github.pull = { number: 42, state: "open", head: { sha: HEAD, repo: { full_name: "ban-thu/guong-sang" } } };
   github.comments = [{ id: 7, body: `${COMMENT_MARKER}\nMột người dùng chép dấu đánh dấu`, user: { login: "nguoi-dung" } }];
+  github.artifacts = [];
   github.requests = [];
   github.authorizations = [];
 });
@@ -151,13 +159,30 @@ describe("the PR comment body", () => {
 describe("pr-comment against a fake GitHub API", () => {
   it("creates one comment, then updates it on the next run, never touching a user's comment", async () => {
     expect((await comment(JSON.stringify(summary()))).status).toBe(0);
-    expect(github.requests).toEqual(["GET /repos/ban-thu/guong-sang/pulls/42", "GET /repos/ban-thu/guong-sang/issues/42/comments?per_page=100&page=1", "POST /repos/ban-thu/guong-sang/issues/42/comments"]);
+    expect(github.requests).toEqual([
+      "GET /repos/ban-thu/guong-sang/pulls/42",
+      "GET /repos/ban-thu/guong-sang/actions/runs/9001/artifacts?name=preview",
+      "GET /repos/ban-thu/guong-sang/issues/42/comments?per_page=100&page=1",
+      "POST /repos/ban-thu/guong-sang/issues/42/comments",
+    ]);
+    expect(github.comments[1]?.body).not.toContain("Bản xem thử");
     expect(github.authorizations.every((a) => a === "Bearer token-thu")).toBe(true);
     const second = await comment(JSON.stringify(summary({ rows: [row({ result: "error", errors: 1 })] })));
     expect(second.stdout).toBe("Comment 101 updated on #42.\n");
     expect(github.comments.map((c) => c.id)).toEqual([7, 101]);
     expect(github.comments[0]?.body).toBe(`${COMMENT_MARKER}\nMột người dùng chép dấu đánh dấu`);
     expect(github.comments[1]?.body).toContain("| ❌ 1 lỗi | Điển hình |");
+  });
+
+  it("links the run's preview artifact, found through the API, and nothing when it expired", async () => {
+    github.artifacts = [{ id: 555, name: "preview", expired: false }, { id: 556, name: "pr-summary", expired: false }];
+    expect((await comment(JSON.stringify(summary()))).status).toBe(0);
+    expect(github.comments[1]?.body).toContain(
+      "\n\n🔎 **Bản xem thử các trang thay đổi:** [tải gói `preview`](https://github.com/ban-thu/guong-sang/actions/runs/9001/artifacts/555), giải nén rồi mở `index.html` (mỗi trang mở được riêng, không cần mạng).\n\n_Bảng trên",
+    );
+    github.artifacts = [{ id: 555, name: "preview", expired: true }];
+    expect((await comment(JSON.stringify(summary()))).status).toBe(0);
+    expect(github.comments[1]?.body).not.toContain("Bản xem thử các trang thay đổi");
   });
 
   it("posts for a PR from a fork, where the run lists no pull requests, once the PR's head is checked", async () => {
