@@ -8,7 +8,7 @@ import type { Finding } from "../content/model.ts";
 import guongSang, { PAGES_DIR, TEMPLATE_FORMATS, type EleventyConfig } from "../site/plugin.ts";
 import { ensureTypeScriptLoader, reportErrorsOurselves } from "./eleventy.ts";
 import { describeError } from "../util/errors.ts";
-import { parseCommandArgs, UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { makeTempBeside, removeDeadTemps } from "../util/output-dir.ts";
 
 export interface StartIO {
@@ -33,17 +33,9 @@ export function parseStartArgs(argv: readonly string[]): { content: string; port
 
 /** Starts the dev server; resolves once it is listening (it keeps running until the process ends). */
 export async function runStart(argv: readonly string[], io: StartIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
-  let args: ReturnType<typeof parseStartArgs>;
-  try {
-    args = parseStartArgs(argv);
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${START_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout.write(START_USAGE);
-    return 0;
-  }
+  const parsed = argsOrExit(() => parseStartArgs(argv), START_USAGE, io);
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   const contentDir = path.resolve(io.cwd, args.content);
   const first = await loadContent(contentDir, { drafts: true, cwd: io.cwd }).catch(() => undefined);
   if (!first) {
