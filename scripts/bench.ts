@@ -1,8 +1,8 @@
 // npm run bench -- [--count N] [--json] [--keep DIR] [--runs N] [--no-pdf] [--aggregate SxE] [--profile DIR]: the benchmark against the baselines (see src/bench/run.ts).
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { formatBench, runBench } from "../src/bench/run.ts";
+import { argsOrExit, parseCommandArgs, PROCESS_STREAMS, UsageError, type CommandStreams } from "../src/util/cli.ts";
 
 export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep THƯ_MỤC] [--runs N] [--no-pdf] [--out TỆP.json] [--profile THƯ_MỤC]
 
@@ -18,51 +18,36 @@ export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep
   --profile THƯ_MỤC ghi hồ sơ CPU (node --cpu-prof) của từng bước vào THƯ_MỤC và in tóm tắt
 `;
 
-export interface BenchIO {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-export async function main(argv: readonly string[] = process.argv.slice(2), io: BenchIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        count: { type: "string", default: "10000" },
-        json: { type: "boolean", default: false },
-        keep: { type: "string" },
-        runs: { type: "string" },
-        "no-pdf": { type: "boolean", default: false },
-        "pdf-runs": { type: "string" },
-        aggregate: { type: "string", default: "150x500" },
-        "no-aggregate": { type: "boolean", default: false },
-        out: { type: "string" },
-        profile: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    io.stderr.write(`Sai cách gọi: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  const count = Number(values.count);
+function parse(argv: readonly string[]) {
+  const { values } = parseCommandArgs(argv, {
+    count: { type: "string" },
+    json: { type: "boolean" },
+    keep: { type: "string" },
+    runs: { type: "string" },
+    "no-pdf": { type: "boolean" },
+    "pdf-runs": { type: "string" },
+    aggregate: { type: "string" },
+    "no-aggregate": { type: "boolean" },
+    out: { type: "string" },
+    profile: { type: "string" },
+  });
+  const count = Number(values.count ?? "10000");
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   const pdfRuns = values["pdf-runs"] === undefined ? undefined : Number(values["pdf-runs"]);
   const positive = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 1);
-  if (!positive(count) || !positive(runs) || !positive(pdfRuns)) {
-    io.stderr.write(`--count, --runs và --pdf-runs phải là số nguyên dương.\n\n${USAGE}`);
-    return 2;
+  const size = /^([1-9]\d*)x([1-9]\d*)$/.exec(values.aggregate ?? "150x500");
+  if (!values.help) {
+    if (!positive(count) || !positive(runs) || !positive(pdfRuns)) throw new UsageError("--count, --runs và --pdf-runs phải là số nguyên dương.");
+    if (!size) throw new UsageError("--aggregate phải có dạng SxE, ví dụ 150x500.");
   }
-  const size = /^([1-9]\d*)x([1-9]\d*)$/.exec(values.aggregate);
-  if (!size) {
-    io.stderr.write(`--aggregate phải có dạng SxE, ví dụ 150x500.\n\n${USAGE}`);
-    return 2;
-  }
+  return { ...values, help: values.help ?? false, count, runs, pdfRuns, size };
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2), io: CommandStreams = PROCESS_STREAMS): Promise<number> {
+  const parsed = argsOrExit(() => parse(argv), USAGE, io);
+  if ("exit" in parsed) return parsed.exit;
+  const { count, runs, pdfRuns, ...values } = parsed.args;
+  const size = values.size as RegExpExecArray;
   const result = await runBench({
     count,
     runs,

@@ -2,9 +2,10 @@
 import { pathToFileURL } from "node:url";
 import { runEntry } from "../src/util/errors.ts";
 import { runStart } from "../src/build/start.ts";
+import { PROCESS_STREAMS, type CommandStreams } from "../src/util/cli.ts";
 
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  return runStart(argv);
+export async function main(argv: readonly string[] = process.argv.slice(2), streams: CommandStreams = PROCESS_STREAMS): Promise<number> {
+  return runStart(argv, { ...streams, cwd: process.cwd() });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,7 +1,7 @@
 // `npm run aggregate -- --sources FILE [--out DIR]`: parse argv, run, print each source's state and a Vietnamese summary.
 import path from "node:path";
 import { formatFinding } from "../content/format.ts";
-import { argsOrExit, UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { readTime } from "./pages.ts";
 import { aggregate, type AggregateOptions } from "./run.ts";
 
@@ -22,25 +22,10 @@ Mã thoát: 0 tổng hợp xong (nguồn không đọc được chỉ được b
 `;
 
 export function parseAggregateArgs(argv: readonly string[]): { sourcesFile?: string; outDir: string; cacheDir?: string; help: boolean } {
-  const args: { sourcesFile?: string; outDir: string; cacheDir?: string; help: boolean } = { outDir: "_aggregate", help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`Thiếu giá trị sau ${name}.`);
-      return v;
-    };
-    if (name === "--sources") args.sourcesFile = value();
-    else if (name === "--out") args.outDir = value();
-    else if (name === "--cache") args.cacheDir = value();
-    else if (name === "--help" || name === "-h") args.help = true;
-    else throw new UsageError(`Không hiểu tham số "${arg}".`);
-  }
-  if (!args.help && !args.sourcesFile) throw new UsageError("Thiếu --sources TỆP: tệp YAML liệt kê các nguồn cần tổng hợp.");
-  return args;
+  const { values } = parseCommandArgs(argv, { sources: { type: "string" }, out: { type: "string" }, cache: { type: "string" } });
+  const help = values.help ?? false;
+  if (!help && !values.sources) throw new UsageError("Thiếu --sources TỆP: tệp YAML liệt kê các nguồn cần tổng hợp.");
+  return { ...(values.sources ? { sourcesFile: values.sources } : {}), outDir: values.out ?? "_aggregate", ...(values.cache ? { cacheDir: values.cache } : {}), help };
 }
 
 export async function runAggregate(

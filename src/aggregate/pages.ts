@@ -1,6 +1,7 @@
 // The city section's HTML: a page shell with the unit sites' stylesheet and fonts, the exemplar list with static filter
 // pages (source unit, kind, field, year), quarter and year pages, the sources' status, and the search page. Every value
 // that came from a source goes through the escaping `html` template; links from sources are http(s) only (read.ts).
+import { exemplarFacetTitle } from "../content/labels.ts";
 import { schemaAt } from "../content/schemas.ts";
 import { parseQuarter, quarterLabel } from "../vi/quarter.ts";
 import { html, type SafeHtml } from "../render/html.ts";
@@ -34,6 +35,12 @@ export type Writer = (sitePath: string, text: string) => Promise<void>;
 function labels(kind: "exemplar" | "site", segments: string[]): Record<string, string> {
   return schemaAt(kind, segments)?.["x-labels"] ?? {};
 }
+
+/** The filter by source: each source is one unit's site, so the schema titles it "Đơn vị" there. */
+const sourcesFacetTitle = (): string => {
+  const node = schemaAt("sources", ["sources"]);
+  return node?.["x-facet-title"] ?? node?.title ?? "sources";
+};
 
 let kindLabels: Record<string, string> | undefined;
 const KIND_LABELS = (): Record<string, string> => (kindLabels ??= labels("exemplar", ["kind"]));
@@ -168,14 +175,14 @@ function facets(v: CityView): Facet[] {
   const byYear = count((e) => e.date.slice(0, 4));
   const kinds = KIND_LABELS();
   return [
-    { dimension: "source", title: "Đơn vị", values: v.outcomes.filter((o) => bySource.get(o.id)).map((o) => ({ value: o.id, label: o.name, count: bySource.get(o.id) ?? 0 })) },
-    { dimension: "kind", title: "Loại điển hình", values: Object.entries(kinds).filter(([id]) => byKind.get(id)).map(([id, label]) => ({ value: id, label, count: byKind.get(id) ?? 0 })) },
+    { dimension: "source", title: sourcesFacetTitle(), values: v.outcomes.filter((o) => bySource.get(o.id)).map((o) => ({ value: o.id, label: o.name, count: bySource.get(o.id) ?? 0 })) },
+    { dimension: "kind", title: exemplarFacetTitle("kind"), values: Object.entries(kinds).filter(([id]) => byKind.get(id)).map(([id, label]) => ({ value: id, label, count: byKind.get(id) ?? 0 })) },
     {
       dimension: "field",
-      title: "Lĩnh vực",
+      title: exemplarFacetTitle("field"),
       values: [...byField.keys()].map((id) => ({ value: id, label: v.fields.get(id) ?? id, count: byField.get(id) ?? 0 })).sort((a, b) => viCollator.compare(a.label, b.label)),
     },
-    { dimension: "year", title: "Năm", values: [...byYear.keys()].sort().reverse().map((y) => ({ value: y, label: y, count: byYear.get(y) ?? 0 })) },
+    { dimension: "year", title: exemplarFacetTitle("date"), values: [...byYear.keys()].sort().reverse().map((y) => ({ value: y, label: y, count: byYear.get(y) ?? 0 })) },
   ];
 }
 

@@ -9,7 +9,7 @@ import { formatFinding } from "../content/format.ts";
 import { resolveCacheDir } from "./cache.ts";
 import { startDevServer } from "./dev.ts";
 import { describeError } from "../util/errors.ts";
-import { parseCommandArgs, UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { makeTempBeside, prepareCacheDir, removeDeadTemps } from "../util/output-dir.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -43,17 +43,9 @@ const CHILD_ENV = "GUONG_SANG_DEV_CHILD";
  * the schemas change; the child serves (src/build/dev.ts). Content changes never restart anything.
  */
 export async function runStart(argv: readonly string[], io: StartIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
-  let args: ReturnType<typeof parseStartArgs>;
-  try {
-    args = parseStartArgs(argv);
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${START_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout.write(START_USAGE);
-    return 0;
-  }
+  const parsed = argsOrExit(() => parseStartArgs(argv), START_USAGE, io);
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   if (process.env[CHILD_ENV] === "1" || !process.argv[1]) return serve(args, io);
   return supervise(argv, io);
 }

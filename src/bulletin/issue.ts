@@ -1,7 +1,8 @@
 // A bulletin issue with its references resolved: the exemplars in the order the issue lists them,
 // the plans and activities it reports, and the site paths of its page, print page and PDF.
-import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../content/model.ts";
-import { compareContentDates } from "../vi/date.ts";
+import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry, SiteConfig } from "../content/model.ts";
+import { exemplarFieldTitle } from "../content/labels.ts";
+import { compareContentDates, formatDateShort } from "../vi/date.ts";
 import { bulletinPaths } from "../paths/paths.ts";
 
 export interface BulletinIssue {
@@ -66,4 +67,24 @@ export function resolveIssues(model: ContentModel): BulletinIssue[] {
 /** "Số 1/2019": the issue as the header and the archive name it. */
 export function issueLabel(issue: Pick<BulletinIssue, "number" | "year">): string {
   return `Số ${issue.number}/${issue.year}`;
+}
+
+/** The name of a site.yaml item (unit, ward, field) by id; the id itself when the list has no such item. */
+export function nameOf(list: ReadonlyArray<{ id: string; name: string }>, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : (list.find((x) => x.id === id)?.name ?? id);
+}
+
+/** An exemplar's profile in the bulletin (PDF and Word alike): [field title, value], only the fields it gives. */
+export function exemplarFacts(e: ExemplarEntry, site: SiteConfig): [string, string | number][] {
+  const d = e.data;
+  const facts: [string, string | number | undefined][] = [
+    [exemplarFieldTitle("subject.name"), d.subject.name],
+    [exemplarFieldTitle("subject.birthYear"), d.subject.birthYear],
+    [exemplarFieldTitle("subject.role"), d.subject.role],
+    [exemplarFieldTitle("unit"), nameOf(site.units, d.unit)],
+    [exemplarFieldTitle("ward"), nameOf(site.wards, d.ward)],
+    [exemplarFieldTitle("field"), nameOf(site.fields, d.field)],
+    [exemplarFieldTitle("date"), formatDateShort(d.date)],
+  ];
+  return facts.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== "");
 }

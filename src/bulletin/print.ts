@@ -5,8 +5,8 @@ import type { ExemplarEntry, SiteConfig } from "../content/model.ts";
 import { html, trusted, type SafeHtml } from "../render/html.ts";
 import { exemplarFieldTitle, kindLabel } from "../content/labels.ts";
 import { renderBodyCached, renderMarkdownInline } from "../render/markdown.ts";
-import { formatDateShort, formatDateVi } from "../vi/date.ts";
-import { issueLabel, type BulletinIssue } from "./issue.ts";
+import { formatDateVi } from "../vi/date.ts";
+import { exemplarFacts, issueLabel, nameOf, type BulletinIssue } from "./issue.ts";
 import { FILE_PATHS } from "../paths/paths.ts";
 import { fontFaceCss, pageCss, printSettings, type PrintSettings } from "../print/style.ts";
 
@@ -43,10 +43,6 @@ const norm = (s: string): string => s.replace(/\s+/g, " ").trim();
 const COVER_LIST_MAX = 6;
 
 export const articleId = (slug: string): string => `bai-${slug}`;
-
-function nameOf(list: ReadonlyArray<{ id: string; name: string }>, id: string | undefined): string | undefined {
-  return id === undefined ? undefined : (list.find((x) => x.id === id)?.name ?? id);
-}
 
 function styles(settings: PrintSettings, issue: BulletinIssue, fontBase: string): string {
   const s = settings.font.size;
@@ -114,18 +110,9 @@ article.exemplar h3,article.exemplar h4{font-size:${s}pt;margin:4mm 0 2mm}
 
 function profile(e: ExemplarEntry, site: SiteConfig): SafeHtml {
   const d = e.data;
-  const rows: Array<[string, string | number | undefined]> = [
-    [exemplarFieldTitle("subject.name"), d.subject.name],
-    [exemplarFieldTitle("subject.birthYear"), d.subject.birthYear],
-    [exemplarFieldTitle("subject.role"), d.subject.role],
-    [exemplarFieldTitle("unit"), nameOf(site.units, d.unit)],
-    [exemplarFieldTitle("ward"), nameOf(site.wards, d.ward)],
-    [exemplarFieldTitle("field"), nameOf(site.fields, d.field)],
-    [exemplarFieldTitle("date"), formatDateShort(d.date)],
-  ];
   return html`<aside class="profile">
 <h2>${exemplarFieldTitle("summary")}</h2>
-<dl>${rows.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+<dl>${exemplarFacts(e, site).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 <p class="summary">${renderMarkdownInline(d.summary)}</p>
 </aside>`;
 }

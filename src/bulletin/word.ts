@@ -3,37 +3,24 @@
 import type { ExemplarEntry, SiteConfig } from "../content/model.ts";
 import { exemplarFieldTitle, kindLabel } from "../content/labels.ts";
 import { markdownInlineTokens, markdownTokens } from "../render/markdown.ts";
-import { formatDateShort, formatDateVi } from "../vi/date.ts";
+import { formatDateVi } from "../vi/date.ts";
 import { type Block, type Inline, markdownBlocks, markdownInline, text } from "../word/blocks.ts";
 import { blocksToWord, wordFile } from "../word/party.ts";
 import { wordSettings } from "../word/settings.ts";
-import { type BulletinIssue, issueLabel } from "./issue.ts";
+import { type BulletinIssue, exemplarFacts, issueLabel, nameOf } from "./issue.ts";
 import { issueSubject } from "./print.ts";
 import { printSettings } from "../print/style.ts";
-
-function nameOf(list: ReadonlyArray<{ id: string; name: string }>, id: string | undefined): string | undefined {
-  return id === undefined ? undefined : (list.find((x) => x.id === id)?.name ?? id);
-}
 
 const inline = (source: string): Inline[] => markdownInline(markdownInlineTokens(source));
 const centred = (value: string, style: Omit<Inline, "text"> = {}): Block => ({ type: "paragraph", text: text(value, style), align: "center" });
 
 function article(e: ExemplarEntry, site: SiteConfig): Block[] {
   const d = e.data;
-  const facts: [string, string | number | undefined][] = [
-    [exemplarFieldTitle("subject.name"), d.subject.name],
-    [exemplarFieldTitle("subject.birthYear"), d.subject.birthYear],
-    [exemplarFieldTitle("subject.role"), d.subject.role],
-    [exemplarFieldTitle("unit"), nameOf(site.units, d.unit)],
-    [exemplarFieldTitle("ward"), nameOf(site.wards, d.ward)],
-    [exemplarFieldTitle("field"), nameOf(site.fields, d.field)],
-    [exemplarFieldTitle("date"), formatDateShort(d.date)],
-  ];
   return [
     { type: "pageBreak" },
     { type: "paragraph", text: text(`${kindLabel(d.kind)} · ${nameOf(site.fields, d.field) ?? ""}`, { italic: true }), plain: true },
     { type: "heading", level: 1, text: text(d.title.replace(/\s+/g, " ").trim()) },
-    ...facts.filter(([, v]) => v !== undefined && v !== "").map(([k, v]): Block => ({ type: "paragraph", plain: true, text: [{ text: `${k}: `, bold: true }, { text: String(v) }] })),
+    ...exemplarFacts(e, site).map(([k, v]): Block => ({ type: "paragraph", plain: true, text: [{ text: `${k}: `, bold: true }, { text: String(v) }] })),
     { type: "paragraph", text: inline(d.summary).map((r) => ({ ...r, italic: true })) },
     ...(d.image ? [{ type: "paragraph", plain: true, text: text(`[Ảnh: ${d.image.alt}${d.image.credit ? `. Ảnh: ${d.image.credit}` : ""}]`, { italic: true }) } as Block] : []),
     { type: "heading", level: 2, text: text(exemplarFieldTitle("achievements")) },

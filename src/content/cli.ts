@@ -4,7 +4,7 @@ import { fixFile } from "./fix.ts";
 import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } from "./format.ts";
 import { classify, loadContent } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
-import { argsOrExit, UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { describeError, inFile } from "../util/errors.ts";
 import { plainText } from "../util/terminal.ts";
 
@@ -39,27 +39,10 @@ interface Args {
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): Args {
-  const args: Args = { content: "content", format: env.GITHUB_ACTIONS === "true" ? "github" : "text", fix: false, files: [], help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === "") throw new UsageError(`Thiếu giá trị sau ${name}.`);
-      return v;
-    };
-    if (name === "--content") args.content = value();
-    else if (name === "--format") {
-      const f = value();
-      if (f !== "text" && f !== "json" && f !== "github") throw new UsageError(`Kiểu --format không hợp lệ: "${f}". Chọn text, json hoặc github.`);
-      args.format = f;
-    } else if (name === "--fix" && inline === undefined) args.fix = true;
-    else if (name === "--help" || name === "-h") args.help = true;
-    else if (name === "--") args.files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (name.startsWith("-")) throw new UsageError(`Không hiểu tùy chọn "${arg}".`);
-    else args.files.push(arg);
-  }
-  return args;
+  const { values, positionals } = parseCommandArgs(argv, { content: { type: "string" }, format: { type: "string" }, fix: { type: "boolean" } }, { positionals: true });
+  const format = values.format ?? (env.GITHUB_ACTIONS === "true" ? "github" : "text");
+  if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`Kiểu --format không hợp lệ: "${format}". Chọn text, json hoặc github.`);
+  return { content: values.content ?? "content", format, fix: values.fix ?? false, files: positionals, help: values.help ?? false };
 }
 
 export async function runValidate(

@@ -102,6 +102,7 @@ export function exportValidators(): Record<ExportKind, ValidateFunction> {
   const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => void;
   addFormats(ajv);
   ajv.addKeyword({ keyword: "x-labels", schemaType: "object" });
+  ajv.addKeyword({ keyword: "x-facet-title", schemaType: "string" });
   const kinds = Object.keys(EXPORT_SCHEMA_FILES) as ExportKind[];
   for (const kind of kinds) ajv.addSchema(JSON.parse(exportSchemaText(kind)) as Json);
   const byKind = {} as Record<ExportKind, ValidateFunction>;

@@ -12,6 +12,8 @@ interface Node {
   $ref?: string;
   title?: string;
   "x-labels"?: Record<string, string>;
+  /** A shorter title for the site's filter by this field (`date` → "Năm": the filter is by year). */
+  "x-facet-title"?: string;
   properties?: Record<string, Node>;
 }
 
@@ -45,6 +47,12 @@ export function fieldTitle(kind: keyof typeof ROOTS, path: string): string {
 /** The Vietnamese title of an exemplar field ("unit" → "Đơn vị đề xuất"). */
 export function exemplarFieldTitle(path: string): string {
   return fieldTitle("exemplar", path);
+}
+
+/** The title of the site's filter by an exemplar field: its `x-facet-title` when the schema gives one, else its title. */
+export function exemplarFacetTitle(path: string): string {
+  const node = prop(exemplarSchema as Node, path);
+  return node["x-facet-title"] ?? node.title ?? path;
 }
 
 export function activityFieldTitle(path: string): string {

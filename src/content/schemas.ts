@@ -36,6 +36,8 @@ export interface SchemaNode {
   maxItems?: number;
   default?: unknown;
   "x-labels"?: Record<string, string>;
+  /** A shorter title for a filter by this field on a site (see src/content/labels.ts). */
+  "x-facet-title"?: string;
   $defs?: Record<string, SchemaNode>;
 }
 
@@ -72,6 +74,7 @@ export function schemaSet(): SchemaSet {
   const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => void;
   addFormats(ajv);
   ajv.addKeyword({ keyword: "x-labels", schemaType: "object" });
+  ajv.addKeyword({ keyword: "x-facet-title", schemaType: "string" });
   for (const schema of byFile.values()) ajv.addSchema(schema as object);
   // Each kind's validator is compiled on first use: a run without plans never compiles the plan schema.
   const validators = new Map<SchemaKind, ValidateFunction>();

@@ -1,5 +1,6 @@
 // Checks on the raw text of a file: UTF-8 only, legacy Vietnamese encodings, NFC, invisible and bidirectional characters.
 import type { Pos } from "./yaml.ts";
+import { BIDI_CONTROLS, CARRIAGE_RETURN, CONTROLS, characterClass, FORBIDDEN_IN_CONTENT, INVISIBLES, LONE_SURROGATES, NONCHARACTERS, SEPARATORS } from "../util/characters.ts";
 
 export interface TextProblem {
   pos: Pos;
@@ -147,16 +148,18 @@ const CHARACTER_NAMES: Record<string, string> = {
   "\u001B": "ký tự ESC (U+001B), dùng để điều khiển màn hình dòng lệnh,",
 };
 
-// Invisible: zero-width spaces and joiners, word joiner and invisible operators, a stray BOM, the soft
-// hyphen, the Mongolian vowel separator, interlinear annotation marks and the tag characters (which can
-// carry hidden text).
-const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
-const BIDI = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
+// The groups come from the one list, src/util/characters.ts. Invisible: zero-width spaces and joiners, word
+// joiner and invisible operators, a stray BOM, the soft hyphen, the Mongolian vowel separator, interlinear
+// annotation marks and the tag characters (which can carry hidden text).
+const INVISIBLE = characterClass([INVISIBLES]);
+const BIDI = characterClass([BIDI_CONTROLS]);
 // Controls: C0 but Tab and line feed, DEL, C1, the line and paragraph separators, noncharacters and
 // surrogates without their pair (only an escape in a quoted YAML value can make one).
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|\p{Cs}/u;
-// Everything above, in one expression (the raw text's CR is checked apart: it may end a CRLF line).
-const ANY_SPECIAL = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|\p{Cs}/gu;
+const CONTROL = characterClass([CONTROLS, CARRIAGE_RETURN, SEPARATORS, NONCHARACTERS, LONE_SURROGATES]);
+// Everything above, in one expression (a CR that ends a CRLF line is let through by the line split).
+const ANY_SPECIAL = characterClass(FORBIDDEN_IN_CONTENT);
+// The same for matchAll (which copies this one and leaves its lastIndex at 0).
+const EACH_SPECIAL = characterClass(FORBIDDEN_IN_CONTENT, "g");
 
 function codePoint(ch: string): string {
   return `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
@@ -183,7 +186,7 @@ export function specialCharacter(ch: string, source: CharacterSource = ""): { ru
     const hint = source === "" ? " (thường lẫn vào khi sao chép từ trang web hoặc Word)" : "";
     return { rule: "unicode-invisible", message: `Ký tự vô hình: ${CHARACTER_NAMES[ch] ?? codePoint(ch)}. ${FIX[source]}${hint}.` };
   }
-  if (CONTROL.test(ch) || ch === "\r") {
+  if (CONTROL.test(ch)) {
     const name = CHARACTER_NAMES[ch] ?? `ký tự điều khiển ${codePoint(ch)}`;
     return { rule: "unicode-control", message: `${name[0]?.toUpperCase()}${name.slice(1)} không được phép trong văn bản. ${FIX[source]}.` };
   }
@@ -193,7 +196,7 @@ export function specialCharacter(ch: string, source: CharacterSource = ""): { ru
 /** Each invisible, bidirectional or control character of a string (CR included), with its index. */
 export function specialCharacters(text: string, source: CharacterSource = ""): { index: number; ch: string; rule: string; message: string }[] {
   const out: { index: number; ch: string; rule: string; message: string }[] = [];
-  for (const m of text.matchAll(/[\r\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]|\p{Cs}/gu)) {
+  for (const m of text.matchAll(EACH_SPECIAL)) {
     const found = specialCharacter(m[0], source);
     if (found) out.push({ index: m.index ?? 0, ch: m[0], ...found });
   }
@@ -203,10 +206,8 @@ export function specialCharacters(text: string, source: CharacterSource = ""): {
 /** Every invisible, bidirectional or control character, each with its line and column (a CR ending a CRLF line is fine). */
 export function checkSpecialCharacters(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
-  ANY_SPECIAL.lastIndex = 0;
   const strayCr = /\r(?!\n)/.test(text);
   if (!ANY_SPECIAL.test(text) && !strayCr) return problems;
-  ANY_SPECIAL.lastIndex = 0;
   const lines = text.split("\n");
   lines.forEach((raw, index) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;

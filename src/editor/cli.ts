@@ -1,6 +1,5 @@
 // The `npm run editor` command: parse arguments, start the editor, print its address in Vietnamese, run until Ctrl+C.
-import { parseArgs } from "node:util";
-import { UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { EditorSetupError, startEditor, type RunningEditor } from "./server.ts";
 
 export const EDITOR_USAGE = `Cách dùng: npm run editor -- [--repo THƯ_MỤC] [--port SỐ]
@@ -17,17 +16,12 @@ export interface EditorIO {
   wait?(editor: RunningEditor): Promise<void>;
 }
 
-function parse(argv: readonly string[]): { repo?: string; port: number } {
-  let values: { repo?: string; port?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: { repo: { type: "string" }, port: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(`Tham số không hợp lệ: ${(error as Error).message}`);
-  }
-  if (values.help) throw new UsageError("");
+function parse(argv: readonly string[]): { repo?: string; port: number; help: boolean } {
+  const { values } = parseCommandArgs(argv, { repo: { type: "string" }, port: { type: "string" } });
+  if (values.help) return { port: 8080, help: true };
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Cổng không hợp lệ: ${values.port} (cần một số từ 0 đến 65535).`);
-  return { ...(values.repo ? { repo: values.repo } : {}), port };
+  return { ...(values.repo ? { repo: values.repo } : {}), port, help: false };
 }
 
 function untilSignal(editor: RunningEditor): Promise<void> {
@@ -43,14 +37,9 @@ function untilSignal(editor: RunningEditor): Promise<void> {
 }
 
 export async function runEditor(io: EditorIO): Promise<number> {
-  let args: { repo?: string; port: number };
-  try {
-    args = parse(io.argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message ? `${error.message}\n\n` : ""}${EDITOR_USAGE}\n`);
-    return error.message ? 2 : 0;
-  }
+  const parsed = argsOrExit(() => parse(io.argv), `${EDITOR_USAGE}\n`, { stdout: { write: io.stdout }, stderr: { write: io.stderr } });
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   let editor: RunningEditor;
   try {
     editor = await startEditor({ repoDir: args.repo ?? io.cwd, port: args.port });

@@ -3,7 +3,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadContent } from "../content/load.ts";
 import { appendStepSummary, type Env, pullRequestOf, readEvent, setOutputs, workflowRunOf } from "./actions.ts";
 import { restApi, upsertComment, type GitHubApi } from "./api.ts";
@@ -14,7 +13,7 @@ import { INDEX_FILE, PREVIEW_ARTIFACT, previewItems, writePreview, type PreviewR
 import { assertSafeOutDir, makeTempBeside, resolveOutDir, swapInto } from "../util/output-dir.ts";
 import { pathPrefixFor } from "../paths/url.ts";
 import { buildSummary, type PrSummary } from "./summary.ts";
-import { UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, PROCESS_STREAMS, UsageError, type CommandStreams } from "../util/cli.ts";
 
 export interface CommandIO {
   argv: string[];
@@ -24,15 +23,65 @@ export interface CommandIO {
   stderr: (text: string) => void;
 }
 
-export function defaultIO(argv = process.argv.slice(2)): CommandIO {
+export function defaultIO(argv = process.argv.slice(2), streams: CommandStreams = PROCESS_STREAMS): CommandIO {
   return {
     argv,
     env: process.env,
     cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => streams.stdout.write(t),
+    stderr: (t) => streams.stderr.write(t),
   };
 }
+
+/** The command's writers as the streams `argsOrExit` writes to. */
+export function streamsOf(io: CommandIO): CommandStreams {
+  return { stdout: { write: io.stdout }, stderr: { write: io.stderr } };
+}
+
+const RANGE_USAGE = `  --content THƯ_MỤC  thư mục nội dung (mặc định: content)
+  --base SHA         bản gốc của pull request (mặc định: lấy từ sự kiện pull_request)
+  --head SHA         bản mới nhất của pull request (mặc định: lấy từ sự kiện pull_request)`;
+
+export const CHANGED_FILES_USAGE = `Cách dùng: npx tsx scripts/changed-files.ts [--content THƯ_MỤC] [--base SHA --head SHA] [--list TỆP]
+
+Liệt kê các tệp nội dung mà pull request thay đổi và cần kiểm tra (dùng trong GitHub Actions).
+${RANGE_USAGE}
+  --list TỆP         ghi danh sách vào TỆP, ngăn bằng ký tự NUL (mặc định: in mỗi tệp một dòng)
+
+Mã thoát: 0 xong, 2 sai cách dùng.
+`;
+
+export const PREVIEW_USAGE = `Cách dùng: npm run preview -- [--content THƯ_MỤC] [--site THƯ_MỤC] [--out THƯ_MỤC] [--base SHA --head SHA --pr SỐ] [--path-prefix P]
+       npm run preview -- --link ĐỊA_CHỈ
+
+Sau npm run build, làm bản xem thử tự chứa (mỗi trang một tệp HTML, mở được từ đĩa) các trang mà pull request thay đổi.
+${RANGE_USAGE}
+  --pr SỐ            số của pull request (mặc định: lấy từ sự kiện pull_request)
+  --site THƯ_MỤC     bản dựng đã có (mặc định: _site)
+  --out THƯ_MỤC      nơi ghi bản xem thử (mặc định: _preview)
+  --path-prefix P    tiền tố đường dẫn của bản dựng (mặc định: theo baseUrl trong site.yaml)
+  --link ĐỊA_CHỈ     chỉ ghi đường dẫn tải gói xem thử vào bản tóm tắt của lượt chạy
+
+Mã thoát: 0 xong, 1 không đọc được nội dung, 2 sai cách dùng hoặc thiếu bản dựng.
+`;
+
+export const PR_SUMMARY_USAGE = `Cách dùng: npx tsx scripts/pr-summary.ts [--content THƯ_MỤC] [--base SHA --head SHA --pr SỐ] [--out TỆP]
+
+Lập bảng các mục pull request thay đổi, kết quả kiểm tra và những gì người đọc sẽ thấy (dùng trong GitHub Actions).
+${RANGE_USAGE}
+  --pr SỐ            số của pull request (mặc định: lấy từ sự kiện pull_request)
+  --out TỆP          ghi thêm bảng dạng JSON vào TỆP cho bước bình luận
+
+Mã thoát: 0 xong, 2 sai cách dùng.
+`;
+
+export const PR_COMMENT_USAGE = `Cách dùng: npx tsx scripts/pr-comment.ts --artifact THƯ_MỤC
+
+Đọc bảng tóm tắt (pr-summary.json) trong THƯ_MỤC, kiểm tra nó thuộc đúng pull request, rồi tạo hoặc sửa
+bình luận của dự án trên pull request đó (dùng trong GitHub Actions, sự kiện workflow_run).
+
+Mã thoát: 0 xong hoặc không có gì để đăng, 1 tệp tóm tắt bị từ chối, 2 sai cách dùng.
+`;
 
 function gitRoot(cwd: string): string {
   return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
@@ -49,7 +98,7 @@ interface Range {
 }
 
 const RANGE_OPTIONS = {
-  content: { type: "string", default: "content" },
+  content: { type: "string" },
   base: { type: "string" },
   head: { type: "string" },
   pr: { type: "string" },
@@ -66,13 +115,13 @@ function resolveRange(io: CommandIO, values: { content?: string; base?: string; 
   const root = gitRoot(io.cwd);
   const contentDir = path.resolve(io.cwd, values.content ?? "content");
   const contentRel = path.relative(root, contentDir).split(path.sep).join("/");
-  if (contentRel.startsWith("..")) throw new UsageError(`Thư mục nội dung ${values.content} nằm ngoài kho Git.`);
+  if (contentRel.startsWith("..")) throw new UsageError(`Thư mục nội dung ${values.content ?? "content"} nằm ngoài kho Git.`);
   const changes = contentChanges(changedFiles(root, base, head), contentRel);
   return { root, contentDir, contentRel, base, head, pr, changes };
 }
 
 function usageExit(io: CommandIO, error: unknown): number {
-  if (error instanceof UsageError || (error instanceof TypeError && "code" in error)) {
+  if (error instanceof UsageError) {
     io.stderr(`${error.message}\n`);
     return 2;
   }
@@ -85,8 +134,10 @@ function usageExit(io: CommandIO, error: unknown): number {
  * stdout) and sets the outputs `count` and `validate-all`.
  */
 export function runChangedFiles(io: CommandIO): number {
+  const parsed = argsOrExit(() => parseCommandArgs(io.argv, { ...RANGE_OPTIONS, list: { type: "string" } }).values, CHANGED_FILES_USAGE, streamsOf(io));
+  if ("exit" in parsed) return parsed.exit;
+  const values = parsed.args;
   try {
-    const { values } = parseArgs({ args: io.argv, options: { ...RANGE_OPTIONS, list: { type: "string" } }, allowPositionals: false });
     const { changes, root } = resolveRange(io, values);
     const files = changes.filesToValidate.map((f) => path.relative(io.cwd, path.join(root, f)).split(path.sep).join("/"));
     if (values.list) writeFileSync(path.resolve(io.cwd, values.list), files.map((f) => `${f}\0`).join(""));
@@ -107,8 +158,10 @@ export function runChangedFiles(io: CommandIO): number {
 export async function runPrSummary(io: CommandIO): Promise<number> {
   let range: Range;
   let out: string | undefined;
+  const parsed = argsOrExit(() => parseCommandArgs(io.argv, { ...RANGE_OPTIONS, out: { type: "string" } }).values, PR_SUMMARY_USAGE, streamsOf(io));
+  if ("exit" in parsed) return parsed.exit;
+  const values = parsed.args;
   try {
-    const { values } = parseArgs({ args: io.argv, options: { ...RANGE_OPTIONS, out: { type: "string" } }, allowPositionals: false });
     range = resolveRange(io, values);
     out = values.out;
   } catch (error) {
@@ -144,14 +197,17 @@ const STALE = ["the pull request has moved on to a newer commit", "the pull requ
  * data, checks it belongs to the run's PR and commit, and creates or updates our one comment.
  */
 export async function runPrComment(io: CommandIO, api?: GitHubApi): Promise<number> {
-  let dir: string;
-  try {
-    const { values } = parseArgs({ args: io.argv, options: { artifact: { type: "string" } }, allowPositionals: false });
-    if (!values.artifact) throw new UsageError("Cần --artifact DIR.");
-    dir = path.resolve(io.cwd, values.artifact);
-  } catch (error) {
-    return usageExit(io, error);
-  }
+  const parsed = argsOrExit(
+    () => {
+      const { values } = parseCommandArgs(io.argv, { artifact: { type: "string" } });
+      if (!values.help && !values.artifact) throw new UsageError("Cần --artifact THƯ_MỤC.");
+      return values;
+    },
+    PR_COMMENT_USAGE,
+    streamsOf(io),
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const dir = path.resolve(io.cwd, parsed.args.artifact as string);
   const run = workflowRunOf(readEvent(io.env));
   if (!run) {
     io.stderr("Not a workflow_run event.\n");
@@ -234,12 +290,14 @@ export function previewSummary(items: readonly PreviewItem[], result: PreviewRes
  * summary. Exit 0 written; 1 the content cannot be read; 2 usage, no built site, or an output folder that is not ours.
  */
 export async function runPreview(io: CommandIO): Promise<number> {
+  const parsed = argsOrExit(
+    () => parseCommandArgs(io.argv, { ...RANGE_OPTIONS, site: { type: "string" }, out: { type: "string" }, "path-prefix": { type: "string" }, link: { type: "string" } }).values,
+    PREVIEW_USAGE,
+    streamsOf(io),
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const values = { ...parsed.args, site: parsed.args.site ?? "_site", out: parsed.args.out ?? "_preview" };
   try {
-    const { values } = parseArgs({
-      args: io.argv,
-      options: { ...RANGE_OPTIONS, site: { type: "string", default: "_site" }, out: { type: "string", default: "_preview" }, "path-prefix": { type: "string" }, link: { type: "string" } },
-      allowPositionals: false,
-    });
     if (values.link !== undefined) {
       if (!isLinkableUrl(values.link)) throw new UsageError(`Không phải địa chỉ của gói trên GitHub: ${values.link}`);
       const line = `🔎 [Tải bản xem thử các trang thay đổi](${values.link}) (gói \`${PREVIEW_ARTIFACT}\`): giải nén rồi mở \`${INDEX_FILE}\`.\n`;

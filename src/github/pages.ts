@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { argsOrExit, parseCommandArgs } from "../util/cli.ts";
 import type { Env } from "./actions.ts";
 
 /**
@@ -28,6 +29,14 @@ export function baseUrlMismatch(baseUrl: string, expected: string, where: string
   );
 }
 
+export const CHECK_PAGES_URL_USAGE = `Cách dùng: npx tsx scripts/check-pages-url.ts [--content THƯ_MỤC]
+
+So baseUrl trong site.yaml với địa chỉ GitHub Pages của kho (PAGES_URL nếu có, nếu không thì tính từ GITHUB_REPOSITORY).
+  --content THƯ_MỤC  thư mục nội dung (mặc định: content)
+
+Mã thoát: 0 khớp, 1 không khớp, 2 thiếu thông tin để so hoặc sai cách dùng.
+`;
+
 export interface PagesCheckIO {
   env: Env;
   cwd: string;
@@ -41,8 +50,9 @@ export interface PagesCheckIO {
  * agree, 1 (with an annotation on site.yaml's baseUrl line) when not, 2 when there is nothing to compare.
  */
 export function runCheckPagesUrl(argv: readonly string[], io: PagesCheckIO): number {
-  const i = argv.indexOf("--content");
-  const contentDir = path.resolve(io.cwd, i >= 0 ? (argv[i + 1] ?? "content") : "content");
+  const parsed = argsOrExit(() => parseCommandArgs(argv, { content: { type: "string" } }).values, CHECK_PAGES_URL_USAGE, { stdout: { write: io.stdout }, stderr: { write: io.stderr } });
+  if ("exit" in parsed) return parsed.exit;
+  const contentDir = path.resolve(io.cwd, parsed.args.content ?? "content");
   const file = path.join(contentDir, "site.yaml");
   const rel = path.relative(io.cwd, file).split(path.sep).join("/");
   let text: string;

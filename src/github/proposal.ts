@@ -1,13 +1,12 @@
 // The issue-form commands: `npm run from-issue` (body → validated entry), and the workflow's `prepare` and `report` steps.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatFinding } from "../content/format.ts";
 import { readCatalogues } from "../render/catalogues.ts";
-import { UsageError } from "../util/cli.ts";
+import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { readEvent } from "./actions.ts";
 import { downloadAttachments, type Downloaded } from "./attachments.ts";
-import type { CommandIO } from "./cli.ts";
+import { streamsOf, type CommandIO } from "./cli.ts";
 import { entryFromIssue, parseIssueBody, type FromIssueResult } from "./from-issue.ts";
 
 export const FROM_ISSUE_USAGE = `Cách dùng: npm run from-issue -- --body TỆP [--content THƯ_MỤC] [--images THƯ_MỤC] [--result TỆP]
@@ -17,6 +16,15 @@ ghi tệp điển hình đúng chỗ trong thư mục nội dung (mặc định 
   --images THƯ_MỤC  thư mục chứa ảnh đính kèm đã tải về (tên tệp là đoạn cuối của đường dẫn ảnh)
   --result TỆP      ghi kết quả dạng JSON (cho quy trình tự động)
 Mã thoát: 0 đã ghi tệp hợp lệ; 1 đề xuất có lỗi (liệt kê bằng tiếng Việt); 2 sai cách gọi.`;
+
+export const ISSUE_PROPOSAL_USAGE = `Cách dùng: npx tsx scripts/issue-proposal.ts prepare|report --dir THƯ_MỤC
+
+Hai bước của quy trình "Đề xuất điển hình" trên GitHub Actions:
+  prepare  lấy nội dung đề xuất và ảnh đính kèm vào THƯ_MỤC
+  report   mở pull request với tệp đã tạo, hoặc bình luận các lỗi vào đề xuất
+
+Mã thoát: 0 xong, 2 sai cách dùng.
+`;
 
 /** What `--result` holds: everything the report step needs, and nothing from the issue that it must not trust. */
 export interface ResultFile {
@@ -40,23 +48,17 @@ function resultFile(result: FromIssueResult): ResultFile {
 }
 
 export async function runFromIssue(io: CommandIO): Promise<number> {
-  let values: { body?: string; content?: string; images?: string; result?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: io.argv,
-      options: { body: { type: "string" }, content: { type: "string" }, images: { type: "string" }, result: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-    if (values.help) {
-      io.stdout(`${FROM_ISSUE_USAGE}\n`);
-      return 0;
-    }
-    if (!values.body) throw new UsageError("Cần --body TỆP: tệp chứa nội dung đề xuất.");
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${FROM_ISSUE_USAGE}\n`);
-    return 2;
-  }
+  const parsed = argsOrExit(
+    () => {
+      const { values } = parseCommandArgs(io.argv, { body: { type: "string" }, content: { type: "string" }, images: { type: "string" }, result: { type: "string" } });
+      if (!values.help && !values.body) throw new UsageError("Cần --body TỆP: tệp chứa nội dung đề xuất.");
+      return values as typeof values & { body: string };
+    },
+    `${FROM_ISSUE_USAGE}\n`,
+    streamsOf(io),
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const values = parsed.args;
   const contentDir = path.resolve(io.cwd, values.content ?? "content");
   let body: string;
   try {
@@ -191,12 +193,20 @@ export async function runReport(io: CommandIO, dir: string, api?: ProposalApi): 
 }
 
 export async function runIssueProposal(io: CommandIO): Promise<number> {
-  const [step, ...rest] = io.argv;
-  const { values } = parseArgs({ args: rest, options: { dir: { type: "string" } }, strict: true, allowPositionals: false });
-  if (!values.dir || (step !== "prepare" && step !== "report")) {
-    io.stderr("Cách dùng: npx tsx scripts/issue-proposal.ts prepare|report --dir THƯ_MỤC\n");
-    return 2;
-  }
-  const dir = path.resolve(io.cwd, values.dir);
-  return step === "prepare" ? runPrepare(io, dir) : runReport(io, dir);
+  const parsed = argsOrExit(
+    () => {
+      const { values, positionals } = parseCommandArgs(io.argv, { dir: { type: "string" } }, { positionals: true });
+      const [step, extra] = positionals;
+      if (values.help) return { help: true, step: "prepare", dir: "" };
+      if (step !== "prepare" && step !== "report") throw new UsageError(step === undefined ? "Cần bước prepare hoặc report." : `Không có bước "${step}": chọn prepare hoặc report.`);
+      if (extra !== undefined) throw new UsageError(`Không hiểu tham số "${extra}".`);
+      if (!values.dir) throw new UsageError("Cần --dir THƯ_MỤC.");
+      return { help: false, step, dir: values.dir };
+    },
+    ISSUE_PROPOSAL_USAGE,
+    streamsOf(io),
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const dir = path.resolve(io.cwd, parsed.args.dir);
+  return parsed.args.step === "prepare" ? runPrepare(io, dir) : runReport(io, dir);
 }

@@ -3,14 +3,14 @@ import { readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CONTENT_TYPES, type ContentType } from "../content/model.ts";
 import { isoDate, todayInVietnam, vietnamDate, isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
 import { slugify } from "../vi/text.ts";
 import { fieldsOf, leafFields, typeTitle, type FieldSpec } from "../render/fields.ts";
 import { renderNewFile, type Values } from "../render/new-file.ts";
 import { readCatalogues, type Catalogues } from "../render/catalogues.ts";
-import { UsageError } from "../util/cli.ts";
+import { parseCommandArgs, PROCESS_STREAMS, UsageError, type CommandOptions, type CommandStreams } from "../util/cli.ts";
+import { plainText } from "../util/terminal.ts";
 
 export interface NewIO {
   argv: string[];
@@ -41,13 +41,8 @@ export function usage(): string {
   return `${lines.join("\n")}\n`;
 }
 
-function flagOptions(fields: readonly FieldSpec[]): ParseArgsConfig["options"] {
-  const options: NonNullable<ParseArgsConfig["options"]> = {
-    content: { type: "string", default: "content" },
-    body: { type: "string" },
-    slug: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  };
+function flagOptions(fields: readonly FieldSpec[]): CommandOptions {
+  const options: CommandOptions = { content: { type: "string" }, body: { type: "string" }, slug: { type: "string" } };
   for (const f of fields) {
     options[f.path] = f.kind === "boolean" ? { type: "boolean" } : f.kind.endsWith("-list") ? { type: "string", multiple: true } : { type: "string" };
   }
@@ -159,17 +154,23 @@ function targetOf(type: ContentType, values: Values, slugFlag: string | undefine
 export async function runNew(io: NewIO): Promise<number> {
   try {
     const [typeArg, ...rest] = io.argv;
-    if (typeArg === "--help" || typeArg === "-h") {
+    // Options before the type: only --help (or --content) makes sense there.
+    if (typeArg === undefined || typeArg.startsWith("-")) {
+      if (parseCommandArgs(io.argv, { content: { type: "string" } }).values.help) {
+        io.stdout(usage());
+        return 0;
+      }
+      throw new UsageError("Cần loại nội dung.");
+    }
+    if (!TYPES.includes(typeArg as ContentType)) throw new UsageError(`Không có loại nội dung "${typeArg}".`);
+    const type = typeArg as ContentType;
+    const leaves = leafFields(fieldsOf(type));
+    const flags = parseCommandArgs(rest, flagOptions(leaves)).values as Record<string, unknown>;
+    if (flags.help) {
       io.stdout(usage());
       return 0;
     }
-    if (!typeArg || !TYPES.includes(typeArg as ContentType)) {
-      throw new UsageError(typeArg ? `Không có loại nội dung "${typeArg}".` : "Cần loại nội dung.");
-    }
-    const type = typeArg as ContentType;
-    const leaves = leafFields(fieldsOf(type));
-    const flags = parseArgs({ args: rest, options: flagOptions(leaves), allowPositionals: false, strict: true }).values as Record<string, unknown>;
-    const contentDir = path.resolve(io.cwd, String(flags.content));
+    const contentDir = path.resolve(io.cwd, typeof flags.content === "string" ? flags.content : "content");
     const catalogues = readCatalogues(contentDir);
     const values: Values = {};
     for (const field of leaves) {
@@ -197,8 +198,8 @@ export async function runNew(io: NewIO): Promise<number> {
     io.stdout(`Đã tạo ${shown}.\nMở tệp, điền các trường còn trống và viết bài dưới dòng --- thứ hai, rồi kiểm tra:\n  npm run validate -- ${shown}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error)) {
-      io.stderr(error instanceof UsageError && !error.showUsage ? `${error.message}\n` : `${error.message}\n\n${usage()}`);
+    if (error instanceof UsageError) {
+      io.stderr(error.showUsage ? `${plainText(error.message)}\n\n${usage()}` : `${plainText(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -206,14 +207,14 @@ export async function runNew(io: NewIO): Promise<number> {
 }
 
 /** The terminal: interactive when stdin is a TTY. */
-export function terminalIO(argv: string[]): NewIO & { close(): void } {
-  const interactive = Boolean(process.stdin.isTTY);
+export function terminalIO(argv: string[], streams: CommandStreams = PROCESS_STREAMS): NewIO & { close(): void } {
+  const interactive = Boolean(process.stdin.isTTY) && streams === PROCESS_STREAMS;
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   return {
     argv,
     cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => streams.stdout.write(t),
+    stderr: (t) => streams.stderr.write(t),
     interactive,
     ...(rl ? { ask: (q: string) => rl.question(q) } : {}),
     close: () => rl?.close(),

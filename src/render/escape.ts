@@ -1,19 +1,14 @@
 // One escaping function per output context: HTML, XML, XML names, CSS strings, iCalendar text, CSV cells, JSON inside HTML.
 // Every output of the build puts contributor text through the function of its own context, and only that one.
 
-/** Noncharacters of the supplementary planes (U+1FFFE, U+1FFFF … U+10FFFE, U+10FFFF). */
-const ASTRAL_NONCHARACTERS = Array.from({ length: 16 }, (_, i) => {
-  const plane = (i + 1).toString(16).toUpperCase();
-  return `\\u{${plane}FFFE}\\u{${plane}FFFF}`;
-}).join("");
+import { characterClass, UNREPRESENTABLE } from "../util/characters.ts";
 
 /**
  * Code points that no output format may carry: C0 controls except tab, line feed and carriage
  * return; DEL and the C1 controls; lone surrogates; noncharacters. They are parse errors in HTML,
- * not characters at all in XML 1.0, and forbidden in iCalendar text.
+ * not characters at all in XML 1.0, and forbidden in iCalendar text (the list is src/util/characters.ts).
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${ASTRAL_NONCHARACTERS}]|\\p{Cs}`, "gu");
+const UNSAFE = characterClass(UNREPRESENTABLE, "g");
 
 /** Replaces every code point no output may carry by U+FFFD, so a reader sees that something was there. */
 export function withoutUnsafeCharacters(text: string): string {

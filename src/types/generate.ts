@@ -54,7 +54,7 @@ function inlineAndUntitle(node: unknown, common: JSONSchema, isRoot = true): unk
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(obj)) {
     if (key === "title" && !isRoot) continue;
-    if (key === "x-labels" || key === "if" || key === "then" || key === "else") continue;
+    if (key === "x-labels" || key === "x-facet-title" || key === "if" || key === "then" || key === "else") continue;
     // Conditional requirements (if/then) narrow values but never change the shape of the type.
     if (key === "allOf" && Array.isArray(value) && value.every((v) => v && typeof v === "object" && "if" in v)) continue;
     if (key === "properties" || key === "$defs" || key === "patternProperties") {

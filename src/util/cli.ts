@@ -45,6 +45,7 @@ function vietnameseArgError(error: Error & { code?: string }): string {
   const option = quoted.split(" ")[0] ?? quoted;
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `Không hiểu tùy chọn "${option}".`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return `Không hiểu tham số "${option}".`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
@@ -54,16 +55,19 @@ function vietnameseArgError(error: Error & { code?: string }): string {
   }
 }
 
-interface UsageIO {
+/** Where a command writes: the process's streams, or a test's sinks. */
+export interface CommandStreams {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
+
+export const PROCESS_STREAMS: CommandStreams = { stdout: process.stdout, stderr: process.stderr };
 
 /**
  * Parses a command's arguments, or answers for it: misuse prints the message (control characters made
  * visible) and the usage, status 2; `--help` prints the usage, status 0.
  */
-export function argsOrExit<A extends { help: boolean }>(parse: () => A, usage: string, io: UsageIO): { args: A } | { exit: number } {
+export function argsOrExit<A extends { help?: boolean }>(parse: () => A, usage: string, io: CommandStreams): { args: A } | { exit: number } {
   let args: A;
   try {
     args = parse();

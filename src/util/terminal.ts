@@ -2,9 +2,11 @@
 // the terminal (ESC sequences, other C0/C1 controls), hide or reorder text (bidi, invisible characters), break
 // one line into several, nor be read by GitHub Actions as a workflow command (`::error …`, `##[…]`).
 
+import { characterClass, UNSAFE_IN_A_LINE } from "./characters.ts";
+
 // C0 but Tab, DEL, C1, bidi controls, zero-width and other invisible format characters, line and paragraph
-// separators, noncharacters, surrogates without their pair.
-const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2028\u2029\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF\u{E0000}-\u{E007F}]|\p{Cs}/gu;
+// separators, noncharacters, surrogates without their pair (the list is src/util/characters.ts).
+const UNSAFE = characterClass(UNSAFE_IN_A_LINE, "g");
 
 /** `<U+001B>`: how an unsafe character is shown. */
 function visible(ch: string): string {

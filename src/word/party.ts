@@ -22,6 +22,7 @@ import {
   WidthType,
   HeadingLevel,
 } from "docx";
+import { withoutUnsafeCharacters } from "../render/escape.ts";
 import type { Block, Inline } from "./blocks.ts";
 import { finishPackage } from "./package.ts";
 import type { WordSettings } from "./settings.ts";
@@ -51,9 +52,8 @@ export const PARTY_SIZES = {
 export const LANGUAGE = "vi-VN";
 
 const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
-/** Code points XML 1.0 cannot carry (controls, noncharacters, lone surrogates) become U+FFFD, so no text can break the file. */
-// eslint-disable-next-line no-control-regex
-const xmlText = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+/** Code points no output may carry (controls, noncharacters, lone surrogates) become U+FFFD, so no text can break the file. */
+const xmlText = withoutUnsafeCharacters;
 const half = (pt: number): number => Math.round(pt * 2);
 /** The width between the margins, in twips. */
 export function textWidth(settings: WordSettings): number {

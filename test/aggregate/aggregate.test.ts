@@ -132,6 +132,8 @@ describe("the exemplar list", () => {
     expect(count("dien-hinh/linh-vuc/giao-duc/index.html")).toBe(exemplars.filter((e) => e.field === "giao-duc").length);
     expect(count("dien-hinh/nam/2020/index.html")).toBe(exemplars.filter((e) => e.date.startsWith("2020")).length);
     expect(existsSync(path.join(out, "dien-hinh/don-vi/hong-json/index.html"))).toBe(false);
+    // The filters' titles, as the schemas give them (sources.schema.json and exemplar.schema.json's x-facet-title or title).
+    expect([...read("dien-hinh/index.html").matchAll(/<summary>([^<]*)<\/summary>/g)].map((m) => m[1])).toEqual(["Đơn vị", "Loại điển hình", "Lĩnh vực", "Năm"]);
   });
 
   it("escapes what a source wrote: a title with markup is text, never an element", () => {

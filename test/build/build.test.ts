@@ -211,7 +211,7 @@ describe("usage errors exit 2", () => {
   it("rejects an unknown option with the usage text", async () => {
     const result = await run(["--nope"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Không hiểu tham số "--nope"\.\n\nCách dùng: npm run build/);
+    expect(result.stderr).toMatch(/^Không hiểu tùy chọn "--nope"\.\n\nCách dùng: npm run build/);
   });
   it("rejects a missing content folder", async () => {
     const result = await run(["--content", "khong-co-thu-muc-nay", "--out", "/tmp/gs-never"]);

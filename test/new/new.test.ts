@@ -1,5 +1,5 @@
 // npm run new: a commented file at the right path that the real validator accepts once the required fields are given.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -153,6 +153,13 @@ describe("npm run new", () => {
     expect(wrong.stderr.split("\n")[0]).toBe('Không có loại nội dung "dien-hinh".');
     expect((await runNewIn(["exemplar", "--title", "X", "--date", "2019-02-30"])).stderr.split("\n")[0]).toBe('--date phải là ngày có thật dạng YYYY-MM-DD, không phải "2019-02-30".');
     expect((await runNewIn(["exemplar", "--title", "X", "--subject.birthYear", "năm"])).stderr.split("\n")[0]).toBe('--subject.birthYear (Năm sinh) phải là số, không phải "năm".');
-    expect((await runNewIn(["exemplar", "--permalink", "/x/"])).status).toBe(2);
+    expect((await runNewIn(["exemplar", "--permalink", "/x/"])).stderr.split("\n")[0]).toBe('Không hiểu tùy chọn "--permalink".');
+  });
+
+  it("answers --help after the type too, and writes nothing", async () => {
+    const help = await runNewIn(["exemplar", "--title", "Chỉ hỏi cách dùng", "--help"]);
+    expect(help).toMatchObject({ status: 0, stderr: "" });
+    expect(help.stdout.split("\n")[0]).toBe("Cách dùng: npm run new -- LOẠI [--content THƯ_MỤC] [--TRƯỜNG GIÁ_TRỊ ...] [--body VĂN_BẢN] [--slug TÊN_TỆP]");
+    expect(existsSync(path.join(dir, "noi-dung/exemplars/2020/chi-hoi-cach-dung.md"))).toBe(false);
   });
 });

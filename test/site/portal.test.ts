@@ -1,4 +1,5 @@
 // The portal's data derived from a tiny model: facets, people in Vietnamese order, related exemplars, anniversaries.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ContentModel, ExemplarEntry } from "../../src/content/model.ts";
 import { derivePortal, nextOccurrence } from "../../src/site/sections/portal.ts";
@@ -61,6 +62,18 @@ describe("derivePortal", () => {
     // The ward comes from the unit when the exemplar names none.
     expect(counts.ward).toEqual(["/dien-hinh/phuong/phuong-mot/=5"]);
     expect(counts.year).toEqual(["/dien-hinh/nam/2019/=4", "/dien-hinh/nam/2018/=1"]);
+  });
+
+  it("titles each filter as the schema does: the field's title, or its x-facet-title (read from the schema file here)", () => {
+    const schema = JSON.parse(readFileSync(new URL("../../schemas/exemplar.schema.json", import.meta.url), "utf8")) as {
+      properties: Record<string, { title: string; "x-facet-title"?: string }>;
+    };
+    const title = (field: string) => schema.properties[field]?.["x-facet-title"] ?? schema.properties[field]?.title;
+    expect(Object.fromEntries(portal.facets.map((g) => [g.dimension, g.title]))).toEqual({ kind: title("kind"), unit: title("unit"), ward: title("ward"), field: title("field"), year: title("date") });
+    // What a reader sees today, spelled out.
+    expect(portal.facets.map((g) => g.title)).toEqual(["Loại điển hình", "Đơn vị đề xuất", "Phường", "Lĩnh vực", "Năm"]);
+    expect(portal.facets.find((g) => g.dimension === "year")?.values[0]?.label).toBe("Năm 2019");
+    expect(portal.listPages.find((p) => p.path === "/dien-hinh/don-vi/don-vi-mot/")?.title).toBe("Đơn vị đề xuất: Đơn vị Một");
   });
 
   it("picks up to three related exemplars, never the exemplar itself", () => {

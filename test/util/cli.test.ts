@@ -25,7 +25,7 @@ describe("parseCommandArgs", () => {
   });
 
   it("says in Vietnamese what is wrong", () => {
-    expect(message(["--bogus"])).toBe('Không hiểu tham số "--bogus".');
+    expect(message(["--bogus"])).toBe('Không hiểu tùy chọn "--bogus".');
     expect(message(["thừa"])).toBe('Không hiểu tham số "thừa".');
     expect(message(["--content"])).toBe("Thiếu giá trị sau --content.");
     expect(message(["--content", "--no-pdf"])).toBe("Thiếu giá trị sau --content.");

@@ -5,7 +5,7 @@ import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietna
 import { slugify, sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
-import { EXEMPLAR_KINDS, kindLabel } from "../../content/labels.ts";
+import { EXEMPLAR_KINDS, exemplarFacetTitle, kindLabel } from "../../content/labels.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
 import { activityAnchor, bulletinPaths, exemplarPath, type FacetDimension, facetPath, listPagePath, planPath, quarterReportPaths, SECTION_PATHS } from "../../paths/paths.ts";
 
@@ -120,13 +120,11 @@ export interface PortalData {
 /** Exemplars per list page. */
 export const LIST_PAGE_SIZE = 40;
 
-const FACET_TITLES: Record<FacetDimension, string> = {
-  kind: "Loại điển hình",
-  unit: "Đơn vị",
-  ward: "Phường",
-  field: "Lĩnh vực",
-  year: "Năm",
-};
+/** The exemplar field each filter groups by; its title (or `x-facet-title`) in the schema is the filter's title. */
+const FACET_FIELDS: Record<FacetDimension, string> = { kind: "kind", unit: "unit", ward: "ward", field: "field", year: "date" };
+const FACET_TITLES = Object.fromEntries(
+  Object.entries(FACET_FIELDS).map(([dimension, field]) => [dimension, exemplarFacetTitle(field)]),
+) as Record<FacetDimension, string>;
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
@@ -251,7 +249,7 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
     unit: site.units.map((u) => ({ id: u.id, name: u.name })),
     ward: site.wards.map((w) => ({ id: w.id, name: w.name })),
     field: site.fields.map((f) => ({ id: f.id, name: f.name })),
-    year: years.map((y) => ({ id: y, name: `Năm ${y}` })),
+    year: years.map((y) => ({ id: y, name: `${FACET_TITLES.year} ${y}` })),
   };
   const facets: FacetGroup[] = (Object.keys(values) as FacetDimension[]).map((dimension) => ({
     dimension,
