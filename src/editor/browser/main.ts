@@ -55,6 +55,16 @@ function register(data: EditorPageData): void {
   CMS.registerEventListener({ name: "preSave", handler: ({ entry }) => checkBeforeSave(data, entry) });
 }
 
+/**
+ * A refusal Decap shows as "Không thể giữ lại mục: <message>": it writes the thrown value as text, and an Error
+ * would read "Error: <message>".
+ */
+class Refusal extends Error {
+  override toString(): string {
+    return this.message;
+  }
+}
+
 const filled = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
 
 /**
@@ -71,7 +81,7 @@ function checkBeforeSave(data: EditorPageData, entry: ImmutableMap): ImmutableMa
       continue;
     }
     const missing = rule.fields.filter((f) => !filled(given[f.name])).map((f) => `"${f.label}"`);
-    if (missing.length) throw new Error(`Mục "${rule.label}" còn thiếu ${missing.join(", ")}: hãy điền, hoặc bỏ trống cả mục.`);
+    if (missing.length) throw new Refusal(`Mục "${rule.label}" còn thiếu ${missing.join(", ")}: hãy điền, hoặc bỏ trống cả mục.`);
   }
   return values;
 }
