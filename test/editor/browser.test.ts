@@ -32,7 +32,12 @@ afterAll(async () => {
 });
 
 /** Opens the editor's "new exemplar" form at a viewport, recording requests that leave 127.0.0.1. */
-async function openNewExemplar(viewport: typeof DESKTOP | typeof PHONE): Promise<{ page: Page; offSite: string[] }> {
+function openNewExemplar(viewport: typeof DESKTOP | typeof PHONE): Promise<{ page: Page; offSite: string[] }> {
+  return openNew("exemplars", "Tiêu đề", viewport);
+}
+
+/** Opens a collection's "new" form (shown once the field labelled `firstLabel` is), recording requests that leave 127.0.0.1. */
+async function openNew(collection: string, firstLabel: string, viewport: typeof DESKTOP | typeof PHONE): Promise<{ page: Page; offSite: string[] }> {
   const page = await browser.newPage();
   page.setDefaultTimeout(SLOW);
   page.setDefaultNavigationTimeout(SLOW);
@@ -44,13 +49,13 @@ async function openNewExemplar(viewport: typeof DESKTOP | typeof PHONE): Promise
     const url = r.url();
     if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:)/.test(url)) offSite.push(url);
   });
-  await page.goto(`${editor.url}#/collections/exemplars/new`);
+  await page.goto(`${editor.url}#/collections/${collection}/new`);
   // The local git server needs no password: "Đăng nhập" just enters (once per browser profile), then the form shows.
   await page.waitForFunction(
     () => document.querySelector("label") !== null || [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "Đăng nhập"),
   );
   if ((await page.$("label")) === null) await page.locator("button ::-p-text(Đăng nhập)").click();
-  await page.waitForSelector("label ::-p-text(Tiêu đề)");
+  await page.waitForSelector(`label ::-p-text(${firstLabel})`);
   return { page, offSite };
 }
 
@@ -232,15 +237,20 @@ function expectSavedBranch(p: Proposal): void {
   expect(body?.trim()).toBe(p.body);
   // The image sits beside the entry on the same branch.
   expect(git(repo.dir, "ls-tree", "--name-only", branch as string, "content/exemplars/2019/")).toContain("content/exemplars/2019/don-rac.png");
-  // The branch's content validates: its content/ taken out of git as it is on the branch.
+  expectBranchValidates(branch as string);
+}
+
+/** The branch's content validates: its content/ taken out of git as it is on the branch, checked by `npm run validate`. */
+function expectBranchValidates(branch: string): string {
   const check = mkdtempSync(path.join(tmpdir(), "gs-editor-check-"));
   try {
     const tar = path.join(check, "branch.tar");
-    git(repo.dir, "archive", "--format=tar", "-o", tar, branch as string, "content");
+    git(repo.dir, "archive", "--format=tar", "-o", tar, branch, "content");
     execFileSync("tar", ["-xf", tar, "-C", check]);
     const result = validate(check);
     expect(result.out).not.toMatch(/error/);
     expect(result.code).toBe(0);
+    return result.out;
   } finally {
     rmSync(check, { recursive: true, force: true });
   }
@@ -290,6 +300,37 @@ describe("npm run editor in Chromium", () => {
     expect(await page.evaluate(() => document.body.innerText.split("\n").filter((l) => /bắt buộc nhập\.$/i.test(l.trim())))).toEqual([]);
     expect(await page.$("::-p-text(Thay đổi đã được lưu)")).toBeNull();
     expect(saved()).toEqual(before);
+    await page.close();
+  }, 600_000);
+
+  it("creates a bulletin: the file is bulletins/<yyyy>-<nn>.md, the number zero-padded, and it validates", async () => {
+    const { page, offSite } = await openNew("bulletins", "Số bản tin", DESKTOP);
+    const typed = { number: 3, date: "2019-03-31", title: "Những người giữ lửa ở khu dân cư", exemplar: "chi-hoi-truong-hoang-thi-anh", body: "Bạn đọc thân mến! Số này giới thiệu những người giữ lửa ở khu dân cư." };
+    await typeInto(page, "Số bản tin", String(typed.number));
+    await pickDate(page, "Ngày phát hành", typed.date);
+    await typeInto(page, "Chủ đề (không bắt buộc)", typed.title);
+    await page.locator("button ::-p-text(điển hình)").click();
+    await page.locator('textarea[id^="item-field"]').fill(typed.exemplar);
+    const body = await page.waitForSelector('[data-slate-editor="true"]');
+    await body!.click();
+    await page.keyboard.type(typed.body);
+    await save(page);
+    const branch = "cms/bulletins/2019-03";
+    const deadline = Date.now() + SLOW;
+    while (!git(repo.dir, "branch", "--list", branch) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    const branches = git(repo.dir, "branch", "--list", "cms/bulletins/*", "--format=%(refname:short)");
+    if (!branches) await page.screenshot({ path: path.join(tmpdir(), "gs-editor-bulletin.png"), fullPage: true });
+    expect(branches, editor.output()).toBe(branch);
+    await page.waitForSelector("::-p-text(Thay đổi đã được lưu)");
+    // The branch adds exactly the one file, named as the contract says.
+    expect(git(repo.dir, "diff", "--name-only", "main", branch)).toBe("content/bulletins/2019-03.md");
+    const text = git(repo.dir, "show", `${branch}:content/bulletins/2019-03.md`);
+    const [, front, rest] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+    // The values typed, and nothing else (the hidden file name field stays out of the file).
+    expect(parse(front ?? "")).toEqual({ number: typed.number, date: typed.date, title: typed.title, exemplars: [typed.exemplar], draft: false });
+    expect(rest?.trim()).toBe(typed.body);
+    expect(expectBranchValidates(branch)).toMatch(/: 0 lỗi, 0 cảnh báo\.$/m);
+    expect(offSite).toEqual([]);
     await page.close();
   }, 600_000);
 
