@@ -24,8 +24,9 @@ export interface EditorCollection {
   path: string;
   slug: string;
   create: boolean;
+  identifier_field?: string;
   extension: "md";
-  format: "frontmatter";
+  format: "frontmatter" | typeof FRONT_MATTER_FORMAT;
   media_folder: string;
   public_folder: string;
   summary: string;
@@ -44,15 +45,55 @@ export interface EditorConfigOptions {
   siteUrl?: string;
 }
 
+/**
+ * A file name Decap's templates cannot write (they have no zero-padding): the page script computes it before saving
+ * into a hidden field the collection's slug names, and the collection's format leaves that field out of the file.
+ */
+export interface DerivedFileName {
+  /** The hidden field holding the file name (never written to the file). */
+  field: string;
+  /** How it is made: `bulletin` is `bulletinId(year of the date, number)` from src/paths (`<yyyy>-<nn>`). */
+  kind: "bulletin";
+  /** The fields it is made from, and their labels (to name them when they cannot make a file name). */
+  date: string;
+  number: string;
+  labels: { date: string; number: string };
+}
+
+/** The hidden field of a derived file name; no schema has a property of this name (checked when generating). */
+export const FILE_NAME_FIELD = "fileName";
+
+/**
+ * The page script's front matter format (src/editor/browser/format.ts): Decap's own, except that it leaves the
+ * derived file name out of the file, which the schemas would refuse (`additionalProperties: false`).
+ */
+export const FRONT_MATTER_FORMAT = "gs-frontmatter";
+
+interface CollectionSpec {
+  type: ContentType;
+  path: string;
+  slug: string;
+  create: boolean;
+  summary: string;
+  fileName?: Omit<DerivedFileName, "field" | "labels">;
+}
+
 /** The collection of each content type: folder under content/, file path, and which field names the file. */
-const COLLECTIONS: { type: ContentType; path: string; slug: string; create: boolean; summary: string }[] = [
+const COLLECTIONS: CollectionSpec[] = [
   // Exemplars, plans and activities live in a folder per year of their `date`, named by their title (đ → d).
   { type: "exemplar", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
   { type: "activity", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{title}} ({{date}})" },
   { type: "plan", path: "{{year}}/{{slug}}", slug: "{{title}}", create: true, summary: "{{number}}: {{title}}" },
-  // A bulletin's file is `<yyyy>-<nn>.md` with a zero-padded number the editor cannot compute: the office creates
-  // issues with `npm run new -- bulletin`, and the editor edits them.
-  { type: "bulletin", path: "{{slug}}", slug: "{{year}}-{{number}}", create: false, summary: "Số {{number}} ({{date}})" },
+  // A bulletin's file is `<yyyy>-<nn>.md`, the number zero-padded, which Decap's templates cannot write: the page
+  // script computes it from the date and the number before saving (`DerivedFileName`).
+  {
+    type: "bulletin",
+    path: "{{slug}}",
+    slug: `{{fields.${FILE_NAME_FIELD}}}`,
+    create: true,
+    summary: "Số {{number}} ({{date}})",
+    fileName: { kind: "bulletin", date: "date", number: "number" },
+  },
 ];
 
 /** Names the collections in the editor's menu (plural of the schema title). */
@@ -81,6 +122,18 @@ export function requiredIfPresent(): Record<string, RequiredIfPresent[]> {
         .filter((f) => f.kind === "object" && !f.required && (f.children ?? []).some((x) => x.requiredInObject))
         .map((f) => ({ object: f.key, label: f.title, fields: (f.children ?? []).filter((x) => x.requiredInObject).map((x) => ({ name: x.key, label: x.title })) })),
     ]),
+  );
+}
+
+/** The collections (by name) whose file name the page script computes before saving. */
+export function derivedFileNames(): Record<string, DerivedFileName> {
+  return Object.fromEntries(
+    COLLECTIONS.flatMap((c) => {
+      if (!c.fileName) return [];
+      const title = (key: string) => fieldsOf(c.type).find((f) => f.key === key)?.title ?? key;
+      const labels = { date: title(c.fileName.date), number: title(c.fileName.number) };
+      return [[CONTENT_TYPES[c.type].folder, { field: FILE_NAME_FIELD, ...c.fileName, labels }]];
+    }),
   );
 }
 
@@ -114,8 +167,12 @@ export function editorField(type: ContentType, field: FieldSpec, catalogues: Cat
     case "boolean":
       return { ...base, widget: "boolean", required: false, default: false };
     case "integer":
-    case "number":
-      return { ...base, widget: "number", value_type: field.kind === "integer" ? "int" : "float" };
+    case "number": {
+      // The schema's bounds, checked by Decap as the clerk types (a bulletin's number makes its file name).
+      const node = schemaAt(type, segments);
+      const bounds = { ...(node?.minimum !== undefined ? { min: node.minimum } : {}), ...(node?.maximum !== undefined ? { max: node.maximum } : {}) };
+      return { ...base, widget: "number", value_type: field.kind === "integer" ? "int" : "float", ...bounds };
+    }
     case "object":
       return {
         ...base,
@@ -161,11 +218,16 @@ export function savingNote(backend: EditorBackend): string {
   return `Mỗi lần lưu là một pull request chờ thẩm định. Kết quả kiểm tra (Checks) và bình luận tóm tắt của từng đề xuất: https://github.com/${backend.repo}/pulls?q=${search}`;
 }
 
-function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues, backend: EditorBackend): EditorCollection {
+function collection(spec: CollectionSpec, catalogues: Catalogues, backend: EditorBackend): EditorCollection {
   const folder = CONTENT_TYPES[spec.type].folder;
   const fields = fieldsOf(spec.type);
   const all = fields.flatMap((f) => [f, ...(f.children ?? [])]);
   const out: EditorField[] = fields.map((f) => editorField(spec.type, f, catalogues, all, [f.key]));
+  if (spec.fileName) {
+    if (fields.some((f) => f.key === FILE_NAME_FIELD)) throw new Error(`The ${spec.type} schema has a property ${FILE_NAME_FIELD}, the editor's derived file name`);
+    // Filled by the page script before saving; it names the file (and the entry: Decap needs an identifier).
+    out.push({ name: FILE_NAME_FIELD, label: "Tên tệp", widget: "hidden", required: false });
+  }
   // The body is the Markdown after the front matter; the validator requires it for every type.
   out.push({ name: "body", label: BODY_LABEL, hint: "Nội dung bài, viết bằng Markdown.", widget: "markdown", required: true, modes: ["rich_text", "raw"] });
   return {
@@ -177,8 +239,9 @@ function collection(spec: (typeof COLLECTIONS)[number], catalogues: Catalogues, 
     path: spec.path,
     slug: spec.slug,
     create: spec.create,
+    ...(spec.fileName ? { identifier_field: FILE_NAME_FIELD } : {}),
     extension: "md",
-    format: "frontmatter",
+    format: spec.fileName ? FRONT_MATTER_FORMAT : "frontmatter",
     media_folder: "",
     public_folder: "",
     summary: spec.summary,

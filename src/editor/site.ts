@@ -9,7 +9,7 @@ import { readCatalogues } from "../render/catalogues.ts";
 import { escapeHtml } from "../render/html.ts";
 import { makeUrl, normalisePrefix } from "../paths/url.ts";
 import type { EditorPageData } from "./browser/preview.ts";
-import { renderEditorConfig, requiredIfPresent, type EditorBackend } from "./config.ts";
+import { derivedFileNames, FRONT_MATTER_FORMAT, renderEditorConfig, requiredIfPresent, type EditorBackend } from "./config.ts";
 
 /**
  * Decap CMS lays its editor out at least 800 CSS pixels wide (its media library's buttons sit at the right edge
@@ -75,7 +75,7 @@ export function editorPage(options: EditorPageOptions): string {
   for (const [list, items] of Object.entries(readCatalogues(options.contentDir))) {
     names[list] = Object.fromEntries(items.map((i) => [i.id, i.name]));
   }
-  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent(), decapScript: url(`${EDITOR_PATH}decap-cms.js`) };
+  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent(), derivedFileNames: derivedFileNames(), frontMatterFormat: FRONT_MATTER_FORMAT, decapScript: url(`${EDITOR_PATH}decap-cms.js`) };
   return `<!doctype html>
 <html lang="vi">
 <head>

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { CONTENT_TYPES, type ContentType } from "../content/model.ts";
 import { isoDate, todayInVietnam, vietnamDate, isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
 import { slugify } from "../vi/text.ts";
+import { bulletinId } from "../paths/paths.ts";
 import { fieldsOf, leafFields, typeTitle, type FieldSpec } from "../render/fields.ts";
 import { renderNewFile, type Values } from "../render/new-file.ts";
 import { readCatalogues, type Catalogues } from "../render/catalogues.ts";
@@ -136,10 +137,10 @@ function targetOf(type: ContentType, values: Values, slugFlag: string | undefine
     let number = typeof values.number === "number" ? values.number : undefined;
     if (number === undefined) {
       number = 1;
-      while (existing.has(`${year}-${String(number).padStart(2, "0")}`)) number++;
+      while (existing.has(bulletinId(year, number))) number++;
       values.number = number;
     }
-    const slug = `${year}-${String(number).padStart(2, "0")}`;
+    const slug = bulletinId(year, number);
     return { rel: `${folder}/${slug}.md`, slug };
   }
   const source = slugFlag ?? (type === "plan" && typeof values.number === "string" ? values.number : values.title);

@@ -97,6 +97,11 @@ export function listPagePath(base: string, n: number): string {
   return n === 1 ? base : `${base}${PAGE_SEGMENT_PREFIX}${n}/`;
 }
 
+/** A bulletin issue's id and file name (without `.md`): `<yyyy>-<nn>`, the number zero-padded to two digits. */
+export function bulletinId(year: number, number: number): string {
+  return `${year}-${String(number).padStart(2, "0")}`;
+}
+
 /** The page, print page, PDF and Word file of one bulletin issue (`<yyyy>-<nn>`). */
 export function bulletinPaths(id: string): { page: string; print: string; pdf: string; docx: string } {
   const base = SECTION_PATHS.bulletins;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, inject, it } from "vitest";
 import { CONTENT_TYPES, type ContentType } from "../../src/content/model.ts";
-import { renderEditorConfig, requiredIfPresent, type EditorField } from "../../src/editor/config.ts";
+import { derivedFileNames, FILE_NAME_FIELD, FRONT_MATTER_FORMAT, renderEditorConfig, requiredIfPresent, type EditorField } from "../../src/editor/config.ts";
 import { publishedBackend } from "../../src/editor/site.ts";
 import { readCatalogues } from "../../src/render/catalogues.ts";
 
@@ -19,6 +19,8 @@ interface RawSchema {
   enum?: string[];
   "x-labels"?: Record<string, string>;
   required?: string[];
+  minimum?: number;
+  maximum?: number;
   properties?: Record<string, RawSchema>;
   items?: RawSchema;
 }
@@ -58,7 +60,8 @@ describe("the editor configuration", () => {
     const collection = config().collections.find((x) => x.folder === `content/${CONTENT_TYPES[type].folder}`)!;
     const check = (fields: EditorField[], node: RawSchema, where: string, optionalObject = false) => {
       const names = Object.keys(node.properties ?? {});
-      expect(fields.map((f) => f.name).filter((n) => n !== "body"), where).toEqual(names);
+      // The body, and a bulletin's hidden file name (left out of the file), are the editor's own.
+      expect(fields.map((f) => f.name).filter((n) => n !== "body" && !(where === "bulletin" && n === FILE_NAME_FIELD)), where).toEqual(names);
       for (const name of names) {
         const prop = deref(node.properties![name]!);
         const field = fields.find((f) => f.name === name)!;
@@ -97,6 +100,20 @@ describe("the editor configuration", () => {
     expect(requiredIfPresent().exemplars).toEqual([{ object: "image", label: "Ảnh", fields: [{ name: "src", label: "Tệp ảnh" }, { name: "alt", label: "Mô tả ảnh" }] }]);
     expect(byName("draft")).toMatchObject({ widget: "boolean", default: false });
     expect(byName("date")).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD", time_format: false });
+  });
+
+  it("creates bulletins named <yyyy>-<nn>.md: a hidden field the page fills names the file, and the format leaves it out", () => {
+    const c = config().collections.find((x) => x.folder === "content/bulletins")! as unknown as Record<string, unknown> & { fields: EditorField[] };
+    expect(c).toMatchObject({ create: true, path: "{{slug}}", slug: `{{fields.${FILE_NAME_FIELD}}}`, identifier_field: FILE_NAME_FIELD, format: FRONT_MATTER_FORMAT, extension: "md" });
+    expect(c.fields.find((f) => f.name === FILE_NAME_FIELD)).toEqual({ name: FILE_NAME_FIELD, label: "Tên tệp", widget: "hidden", required: false });
+    // The number's bounds come from the schema (1–99: two digits in the file name).
+    const number = schema("bulletin").properties!.number!;
+    expect(c.fields.find((f) => f.name === "number")).toMatchObject({ widget: "number", value_type: "int", min: number.minimum, max: number.maximum });
+    expect(derivedFileNames()).toEqual({
+      bulletins: { field: FILE_NAME_FIELD, kind: "bulletin", date: "date", number: "number", labels: { date: "Ngày phát hành", number: "Số bản tin" } },
+    });
+    // The other collections keep Decap's own front matter.
+    expect(config().collections.filter((x) => x.folder !== "content/bulletins").map((x) => (x as unknown as { format: string }).format)).toEqual(["frontmatter", "frontmatter", "frontmatter"]);
   });
 });
 

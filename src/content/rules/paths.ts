@@ -1,4 +1,5 @@
 // file-name, year-folder, year-mismatch, bulletin-file, bulletin-number, bulletin-year: where a file sits agrees with what it says.
+import { bulletinId } from "../../paths/paths.ts";
 import { slugify } from "../../vi/text.ts";
 import { isCalendarDate, isDateTimeWithOffset, vietnamDate } from "../../vi/date.ts";
 import { CONTENT_TYPES, type ContentType } from "../model.ts";
@@ -36,7 +37,7 @@ export const paths: Rule = (ctx) => {
       }
       const number = doc.data?.number;
       if (typeof number === "number" && number !== Number(m[2])) {
-        const renamed = `${m[1]}-${String(number).padStart(2, "0")}.md`;
+        const renamed = `${bulletinId(Number(m[1]), number)}.md`;
         out.push(ctx.at(doc, "/number", "bulletin-number", `${ctx.label(type, ["number"])} là ${number} nhưng tên tệp là ${doc.slug}.md; hãy sửa số thành ${Number(m[2])} hoặc đổi tên tệp thành ${renamed}.`));
       }
       if (dateYear !== undefined && dateYear !== Number(m[1])) {

@@ -1,5 +1,8 @@
 // The script of the editor page (/quan-tri/): Vietnamese locale, the site's exemplar page as preview, then Decap CMS.
 import vi from "decap-cms-locales/dist/esm/vi/index.js";
+import { bulletinId } from "../../paths/paths.ts";
+import { isCalendarDate, isDateTimeWithOffset, vietnamDate } from "../../vi/date.ts";
+import { frontMatterFormat, type DecapFormat } from "./format.ts";
 import { previewExemplarHtml, type EditorPageData } from "./preview.ts";
 
 /** The globals decap-cms.js defines (only what we use). */
@@ -9,6 +12,7 @@ interface DecapGlobals {
     registerPreviewTemplate(collection: string, component: unknown): void;
     registerPreviewStyle(url: string): void;
     registerEventListener(listener: { name: "preSave"; handler: (event: { entry: ImmutableMap }) => ImmutableMap | undefined }): void;
+    registerCustomFormat(name: string, extension: string, format: DecapFormat): void;
     init(): void;
   };
   createClass(spec: { render(this: { props: PreviewProps }): unknown }): unknown;
@@ -21,6 +25,7 @@ interface ImmutableMap {
   get(key: string): unknown;
   getIn(path: string[]): unknown;
   delete(key: string): ImmutableMap;
+  set(key: string, value: unknown): ImmutableMap;
   toJS(): Record<string, unknown>;
 }
 
@@ -52,7 +57,19 @@ function register(data: EditorPageData): void {
     },
   });
   CMS.registerPreviewTemplate("exemplars", ExemplarPreview);
+  // Bulletins are written by our format: Decap's front matter without the hidden file name field.
+  CMS.registerCustomFormat(data.frontMatterFormat, "md", frontMatterFormat([...new Set(Object.values(data.derivedFileNames).map((d) => d.field))]));
   CMS.registerEventListener({ name: "preSave", handler: ({ entry }) => checkBeforeSave(data, entry) });
+}
+
+/**
+ * A refusal Decap shows as "Không thể giữ lại mục: <message>": it writes the thrown value as text, and an Error
+ * would read "Error: <message>".
+ */
+class Refusal extends Error {
+  override toString(): string {
+    return this.message;
+  }
 }
 
 const filled = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
@@ -71,7 +88,18 @@ function checkBeforeSave(data: EditorPageData, entry: ImmutableMap): ImmutableMa
       continue;
     }
     const missing = rule.fields.filter((f) => !filled(given[f.name])).map((f) => `"${f.label}"`);
-    if (missing.length) throw new Error(`Mục "${rule.label}" còn thiếu ${missing.join(", ")}: hãy điền, hoặc bỏ trống cả mục.`);
+    if (missing.length) throw new Refusal(`Mục "${rule.label}" còn thiếu ${missing.join(", ")}: hãy điền, hoặc bỏ trống cả mục.`);
+  }
+  // A file name Decap cannot write (a bulletin's `<yyyy>-<nn>`): computed here, named by the collection's slug.
+  const derived = data.derivedFileNames[String(entry.get("collection"))];
+  if (derived) {
+    const date = values.get(derived.date);
+    const number = values.get(derived.number);
+    // Decap has already refused an empty or out-of-range field, naming it on the form; this is the last guard.
+    if (typeof date !== "string" || !(isCalendarDate(date) || isDateTimeWithOffset(date)) || typeof number !== "number" || !Number.isInteger(number)) {
+      throw new Refusal(`Chưa đặt được tên tệp: hãy điền "${derived.labels.number}" (số nguyên) và chọn "${derived.labels.date}".`);
+    }
+    values = values.set(derived.field, bulletinId(vietnamDate(date).year, number));
   }
   return values;
 }

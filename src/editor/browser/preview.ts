@@ -1,6 +1,6 @@
 // The editor's preview of an exemplar: the site's own exemplar page renderer, fed from the form's values.
 import type { ExemplarEntry, SiteConfig } from "../../content/model.ts";
-import type { RequiredIfPresent } from "../config.ts";
+import type { DerivedFileName, RequiredIfPresent } from "../config.ts";
 import { NAV } from "../../site/globals.ts";
 import type { PageShell } from "../../site/layout.ts";
 import { kindLabel } from "../../content/labels.ts";
@@ -19,6 +19,10 @@ export interface EditorPageData {
   stylesheet: string;
   /** Per collection: optional objects whose required fields go together (an image and its description). */
   requiredIfPresent: Record<string, RequiredIfPresent[]>;
+  /** Per collection: the file name the script computes before saving (a bulletin's `<yyyy>-<nn>`). */
+  derivedFileNames: Record<string, DerivedFileName>;
+  /** Name of the script's front matter format, which leaves the derived file names out of the file. */
+  frontMatterFormat: string;
   /** URL of Decap's bundle beside the page. */
   decapScript: string;
 }
