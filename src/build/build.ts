@@ -4,18 +4,16 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent } from "../content/load.ts";
 import type { Finding } from "../content/model.ts";
-import { collectPdfJobs } from "../site/globals.ts";
 import type { PdfJob, SiteSection } from "../site/section.ts";
-import { sections as registeredSections } from "../site/sections/index.ts";
 import { pathPrefixFor } from "../paths/url.ts";
 import { checkHistory } from "../site/approvals.ts";
 import { resolveCacheDir } from "./cache.ts";
-import { openPageStore, type OpenPageStore } from "./page-store.ts";
+import type { OpenPageStore } from "./page-store.ts";
 import { cachedParseFile, openParseCache } from "./parse-cache.ts";
 import type { StreamResult } from "../site/stream.ts";
-import { runEleventy } from "./eleventy.ts";
-import { writeSiteEditor } from "./editor.ts";
-import { searchItems, startSearchIndex, type PendingIndex } from "./search.ts";
+import { inputsKey, readStamp, treeKey, writeStamp } from "./unchanged.ts";
+import { publishedBackend } from "../editor/site.ts";
+import type { PendingIndex } from "./search.ts";
 import { assertSafeOutDir, makeTempBeside, prepareCacheDir, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
 
 export interface BuildOptions {
@@ -53,7 +51,18 @@ export interface StepTiming {
 }
 
 export type BuildResult =
-  | { status: "built"; findings: Finding[]; checked: number; timings: StepTiming[]; pages: number; pdfs: number; searchPages: number; outDir: string }
+  | {
+      status: "built";
+      findings: Finding[];
+      checked: number;
+      timings: StepTiming[];
+      pages: number;
+      pdfs: number;
+      searchPages: number;
+      outDir: string;
+      /** True when nothing changed since the last build into `outDir` and nothing was written. */
+      unchanged?: boolean;
+    }
   | { status: "content-errors"; findings: Finding[]; checked: number; timings: StepTiming[] };
 
 interface PdfOptions {
@@ -73,7 +82,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Refused before any work when replacing --out could destroy something we did not make; symbolic links resolved.
   await assertSafeOutDir(options.outDir, { cwd, contentDir, ...(options.home ? { home: options.home } : {}) });
   const outDir = await resolveOutDir(options.outDir, cwd);
-  const sections = options.sections ?? registeredSections;
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
   const timings: StepTiming[] = [];
@@ -103,6 +111,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // In CI a shallow clone would make every approval record false: stop before writing anything.
   await checkHistory(contentDir, options.env ?? process.env);
   const pathPrefix = pathPrefixFor(model.site.baseUrl, options.pathPrefix);
+
+  // Nothing changed since the last build into this folder, and nobody touched it: leave it as it is.
+  const stamped = cacheDir && !options.sections && !options.printPdfs ? cacheDir : undefined;
+  const inputs = stamped
+    ? await inputsKey(model, { pdf: options.pdf, drafts: options.drafts, pathPrefix, now, contentDir, cwd, extra: publishedBackend(options.env ?? process.env, cwd) })
+    : undefined;
+  if (stamped && inputs) {
+    const stamp = await readStamp(stamped, outDir);
+    if (stamp && stamp.inputs === inputs && (await treeKey(outDir).catch(() => "")) === stamp.tree) {
+      log(`Không có gì thay đổi từ lần dựng trước: giữ nguyên ${options.outDir} (${stamp.pages} trang, ${stamp.pdfs} PDF).`);
+      return { status: "built", findings, checked, timings, pages: stamp.pages, pdfs: stamp.pdfs, searchPages: stamp.searchPages, outDir, unchanged: true };
+    }
+  }
+
+  // Loaded only when there is work to do: a build with nothing to do starts in a fraction of the time.
+  const [{ runEleventy }, { writeSiteEditor }, { searchItems, startSearchIndex }, { openPageStore }, { collectPdfJobs }] = await Promise.all([
+    import("./eleventy.ts"),
+    import("./editor.ts"),
+    import("./search.ts"),
+    import("./page-store.ts"),
+    import("../site/globals.ts"),
+  ]);
+  const sections = options.sections ?? (await import("../site/sections/index.ts")).sections;
   const tmp = await makeTempBeside(outDir);
   let search: PendingIndex | undefined;
   try {
@@ -144,6 +175,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir));
     // The page records describe the files now in --out: saved only after the swap.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
+    if (stamped && inputs) {
+      await writeStamp(stamped, outDir, { inputs, tree: await treeKey(outDir), pages: pageCount, pdfs, searchPages }).catch((error: Error) =>
+        log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`),
+      );
+    }
     if (streamed?.reused) log(`Dùng lại ${streamed.reused} trang không đổi của lần dựng trước, dựng mới ${streamed.rendered} trang.`);
     log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${options.outDir}.`);
     return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };

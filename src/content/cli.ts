@@ -2,7 +2,7 @@
 import path from "node:path";
 import { fixFile } from "./fix.ts";
 import { formatJson, formatText, reportGithub, summaryLine, type ActionsCore } from "./format.ts";
-import { classify, loadContent } from "./load.ts";
+import { classify, loadContent, type LoadOptions } from "./load.ts";
 import { exists, isDirectory } from "../util/fs.ts";
 import { argsOrExit, parseCommandArgs, UsageError } from "../util/cli.ts";
 import { describeError, inFile } from "../util/errors.ts";
@@ -15,6 +15,8 @@ export interface ValidateIO {
   env: Record<string, string | undefined>;
   /** @actions/core or a stand-in; loaded on demand for `--format github`. */
   core?: ActionsCore;
+  /** A parser that behaves exactly like `parseFile` (the build cache's, src/build/validate.ts), and what to do after. */
+  parser?: { parse: NonNullable<LoadOptions["parse"]>; done(): Promise<void> };
 }
 
 export const USAGE = `Cách dùng: npm run validate -- [--content THƯ_MỤC] [--format text|json|github] [--fix] [TỆP...]
@@ -70,7 +72,7 @@ export async function runValidate(
         return 2;
       }
     }
-    const options = { cwd: io.cwd, ...(args.files.length ? { files: args.files } : {}) };
+    const options: LoadOptions = { cwd: io.cwd, ...(args.files.length ? { files: args.files } : {}), ...(io.parser ? { parse: io.parser.parse } : {}) };
     let result = await loadContent(contentDir, options);
 
     if (args.fix) {
@@ -84,6 +86,7 @@ export async function runValidate(
       }
     }
 
+    await io.parser?.done();
     const { findings, checked } = result;
     if (args.format === "json") io.stdout.write(formatJson(findings));
     else if (args.format === "github") {
