@@ -3,14 +3,14 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { formatLighthouse, runLighthouse } from "../src/bench/lighthouse.ts";
 
-const USAGE = "Cách dùng: tsx scripts/bench-lighthouse.ts --site THƯ_MỤC [--runs N] [--module lighthouse|THƯ_MỤC] [--json]";
+const USAGE = "Cách dùng: tsx scripts/bench-lighthouse.ts --site THƯ_MỤC [--runs N] [--module lighthouse|THƯ_MỤC] [--only home,exemplar,…] [--json]";
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { site: { type: "string" }, runs: { type: "string", default: "1" }, module: { type: "string" }, json: { type: "boolean", default: false } },
+      options: { site: { type: "string" }, runs: { type: "string", default: "1" }, module: { type: "string" }, only: { type: "string" }, json: { type: "boolean", default: false } },
     }));
   } catch (error) {
     console.error(`Sai cách gọi: ${(error as Error).message}\n${USAGE}`);
@@ -22,7 +22,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return 2;
   }
   try {
-    const rows = await runLighthouse({ siteDir: values.site, runs, module: values.module, log: values.json ? undefined : console.error });
+    const rows = await runLighthouse({ siteDir: values.site, runs, module: values.module, only: values.only?.split(","), log: values.json ? undefined : console.error });
     console.log(values.json ? JSON.stringify(rows) : formatLighthouse(rows));
     return 0;
   } catch (error) {

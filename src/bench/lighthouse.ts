@@ -32,6 +32,8 @@ export interface LighthouseOptions {
   siteDir: string;
   /** The module to load (default `lighthouse`; a folder path works for a copy installed elsewhere). */
   module?: string;
+  /** Only these page types (default: all). */
+  only?: readonly string[];
   /** Runs per page; the run with the median score is reported (default 1). */
   runs?: number;
   /** Passed to the browser resolver. */
@@ -131,7 +133,7 @@ const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => 
 export async function runLighthouse(options: LighthouseOptions): Promise<LighthouseRow[]> {
   const lighthouse = await loadLighthouse(options.module ?? "lighthouse");
   const log = options.log ?? (() => {});
-  const pages = lighthousePages(options.siteDir);
+  const pages = lighthousePages(options.siteDir).filter((p) => !options.only || options.only.includes(p.type));
   const server = await serveStatic(options.siteDir, { prefix: builtPrefix(options.siteDir) });
   const port = await freePort();
   const browser = await launchBrowser({ ...options.browser, args: [...(options.browser?.args ?? []), `--remote-debugging-port=${port}`] });
