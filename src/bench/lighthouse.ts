@@ -30,7 +30,7 @@ export interface LighthouseRow {
 export interface LighthouseOptions {
   /** A built site (`npm run build -- --out DIR`). */
   siteDir: string;
-  /** The module to load (default `lighthouse`; a folder path works for a copy installed elsewhere). */
+  /** The module to load (default: `GUONG_SANG_LIGHTHOUSE`, else `lighthouse`; a folder path works for a copy installed elsewhere). */
   module?: string;
   /** Only these page types (default: all). */
   only?: readonly string[];
@@ -131,7 +131,7 @@ const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => 
 
 /** Runs Lighthouse over one page of each type and returns a row per page. */
 export async function runLighthouse(options: LighthouseOptions): Promise<LighthouseRow[]> {
-  const lighthouse = await loadLighthouse(options.module ?? "lighthouse");
+  const lighthouse = await loadLighthouse(options.module ?? process.env.GUONG_SANG_LIGHTHOUSE ?? "lighthouse");
   const log = options.log ?? (() => {});
   const pages = lighthousePages(options.siteDir).filter((p) => !options.only || options.only.includes(p.type));
   const server = await serveStatic(options.siteDir, { prefix: builtPrefix(options.siteDir) });

@@ -24,7 +24,7 @@ describe("a production build of the basic fixture", () => {
     }
   });
 
-  it("writes every page type of the portal", () => {
+  it("writes every page type of the portal", async () => {
     for (const file of [
       "index.html",
       "dien-hinh/index.html",
