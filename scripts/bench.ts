@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { formatBench, runBench } from "../src/bench/run.ts";
 import { argsOrExit, parseCommandArgs, PROCESS_STREAMS, UsageError, type CommandStreams } from "../src/util/cli.ts";
+import { formatLighthouse } from "../src/bench/lighthouse.ts";
 
 export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep THƯ_MỤC] [--runs N] [--no-pdf] [--out TỆP.json] [--profile THƯ_MỤC]
 
@@ -16,6 +17,7 @@ export const USAGE = `Cách dùng: npm run bench -- [--count N] [--json] [--keep
   --no-aggregate    bỏ qua bước tổng hợp
   --out TỆP.json    ghi thêm kết quả JSON vào tệp
   --profile THƯ_MỤC ghi hồ sơ CPU (node --cpu-prof) của từng bước vào THƯ_MỤC và in tóm tắt
+  --lighthouse      chạy Lighthouse (di động, hiệu năng) trên một trang mỗi loại của trang đã dựng (cần gói lighthouse)
 `;
 
 function parse(argv: readonly string[]) {
@@ -30,6 +32,7 @@ function parse(argv: readonly string[]) {
     "no-aggregate": { type: "boolean" },
     out: { type: "string" },
     profile: { type: "string" },
+    lighthouse: { type: "boolean" },
   });
   const count = Number(values.count ?? "10000");
   const runs = values.runs === undefined ? undefined : Number(values.runs);
@@ -56,11 +59,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
     pdfRuns,
     aggregate: values["no-aggregate"] ? false : { sources: Number(size[1]), exemplars: Number(size[2]) },
     profileDir: values.profile,
+    lighthouse: values.lighthouse,
     log: values.json ? undefined : (line) => io.stderr.write(`${line}\n`),
   });
   const json = JSON.stringify(result);
   if (values.out) await writeFile(values.out, `${json}\n`);
   if (!values.json) io.stdout.write(`${formatBench(result)}\n`);
+  if (!values.json && result.lighthouse) io.stdout.write(`\nLighthouse (di động):\n${"error" in result.lighthouse ? result.lighthouse.error : formatLighthouse(result.lighthouse)}\n`);
   io.stdout.write(`${json}\n`);
   const failed = Object.values(result.steps).some((s) => s !== null && !s.ok);
   return failed ? 1 : 0;

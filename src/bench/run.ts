@@ -13,6 +13,7 @@ import { baselineCommand, prepareBaseline } from "./baseline.ts";
 import { generateCorpus, type CorpusSummary } from "./corpus.ts";
 import { median, parseStepReport, runMeasured, type ChildMeasure } from "./measure.ts";
 import { summariseProfileFile, type ProfileSummary } from "./profile.ts";
+import { runLighthouse, type LighthouseRow } from "./lighthouse.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -65,6 +66,8 @@ export interface BenchResult {
   ratios: { fullVsEleventy: number | null; validateVsFloor: number | null; rebuildVsFull: number | null; pdfVsBare: number | null };
   targets: Target[];
   totalMs: number;
+  /** `--lighthouse`: the readers' row (src/bench/lighthouse.ts), or why it could not run. */
+  lighthouse?: LighthouseRow[] | { error: string };
 }
 
 export interface BenchOptions {
@@ -88,6 +91,8 @@ export interface BenchOptions {
    */
   profileDir?: string;
   log?: (line: string) => void;
+  /** Run Lighthouse (mobile, performance) over one page of each type of the built corpus site (`--lighthouse`). */
+  lighthouse?: boolean;
 }
 
 const GIB = 1024 ** 3;
@@ -316,6 +321,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
+    // --- Lighthouse row (issue 16): a separate block, not a timed step. ---
+    let lighthouse: BenchResult["lighthouse"];
+    if (options.lighthouse && steps.build?.ok) {
+      log("Lighthouse trên một trang mỗi loại…");
+      lighthouse = await runLighthouse({ siteDir: outDir, log }).catch((error: Error) => ({ error: error.message }));
+    }
+    // --- end of the Lighthouse row ---
+
     if (options.aggregate !== false) record(await aggregateRow(root, options.aggregate ?? { sources: 150, exemplars: 500 }, prof, log));
 
     if (profileDir) {
@@ -334,6 +347,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       ratios,
       targets,
       totalMs: performance.now() - started,
+      ...(lighthouse ? { lighthouse } : {}),
     };
   } finally {
     if (!options.keep) await rm(root, { recursive: true, force: true });

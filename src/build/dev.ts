@@ -8,7 +8,7 @@
 // `_site` (ours, removed on exit); the search index is rebuilt in the background after changes, and only the bundles
 // whose records changed are indexed again (src/build/search.ts).
 import { createReadStream, watch, type FSWatcher } from "node:fs";
-import { cp, mkdir, realpath, rm, stat } from "node:fs/promises";
+import { mkdir, realpath, rm, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -19,7 +19,8 @@ import type { ContentModel, Finding } from "../content/model.ts";
 import { parseFile, type ParsedDoc } from "../content/parse.ts";
 import { CONTENT_TYPES } from "../print/serve.ts";
 import { buildGlobals } from "../site/globals.ts";
-import { assetCopies } from "../site/plugin.ts";
+import { pageAssets, siteAssets, writeAssets } from "../site/assets.ts";
+import { makeUrl } from "../paths/url.ts";
 import { createRouter, fileOfRequest, loadTemplates, type Router, type TemplateModule } from "../site/router.ts";
 import { sections } from "../site/sections/index.ts";
 import { describeError } from "../util/errors.ts";
@@ -100,6 +101,9 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
   const shownFindings = new Set<string>();
   const templates: { file: string; module: TemplateModule }[] = await loadTemplates();
   const listeners: ((r: ReloadReport) => void)[] = [];
+  // The stylesheet, scripts and fonts under their hashed names, read once (a change to them is a code change: restart).
+  const manifest = siteAssets();
+  const assets = pageAssets(manifest, makeUrl("/"));
 
   // One file's document is reused until the watcher names it; a new or renamed file has none and is parsed.
   let reading = { whole: true, named: new Set<string>() };
@@ -142,7 +146,7 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
     if (errors && state) {
       o.log(`Nội dung có ${errors} lỗi. Trang xem thử vẫn hiện nội dung hợp lệ gần nhất; sửa lỗi rồi lưu tệp.`);
     } else if (!errors) {
-      const gs = await buildGlobals(model, sections, { drafts: true, now: now(), pathPrefix: "/", outputDir: o.siteDir, streamed: true, lazy: true, ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}) });
+      const gs = await buildGlobals(model, sections, { drafts: true, now: now(), pathPrefix: "/", outputDir: o.siteDir, streamed: true, lazy: true, assets, ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}) });
       state = { model, router: createRouter(gs, templates), generation: (state?.generation ?? 0) + 1 };
     }
     last = { changed, ms: performance.now() - start, errors, generation: state?.generation ?? 0 };
@@ -152,7 +156,7 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
   const first = await reload();
   if (first.errors || !state) return { findings: lastFindings };
 
-  for (const { from, to } of assetCopies()) await cp(from, path.join(o.siteDir, to), { recursive: true });
+  await writeAssets(manifest, o.siteDir);
 
   // The search index: rebuilt in the background into a new folder, then served from it.
   let searchDir: string | undefined;

@@ -11,11 +11,11 @@ import { parse } from "yaml";
 import type { SiteConfig } from "../content/model.ts";
 import { readCatalogues } from "../render/catalogues.ts";
 import { CONTENT_TYPES as MIME } from "../print/serve.ts";
+import { siteAssets } from "../site/assets.ts";
 import { renderEditorConfig } from "./config.ts";
 import { decapDistDir, EDITOR_PATH, editorPage, editorScript } from "./site.ts";
 
 const require = createRequire(import.meta.url);
-const SITE_ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../site/assets");
 
 /** A problem the clerk can fix (not a repository, uncommitted changes…): said in Vietnamese, exit 2. */
 export class EditorSetupError extends Error {}
@@ -126,12 +126,11 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     if (!decap.has(name)) return void res.status(404).type(MIME[".txt"] as string).send("Không có tệp này.");
     res.type(MIME[path.extname(name)] ?? "application/octet-stream").send(await readFile(path.join(decapDistDir(), name)));
   });
-  // The site's stylesheet and icon, for the preview (the same files the built site serves at /assets/).
-  app.get(/^\/assets\/([\w.-]+)$/, async (req, res) => {
-    const name = req.path.slice("/assets/".length);
-    const file = path.join(SITE_ASSETS, name);
-    if (!existsSync(file)) return void res.status(404).type(MIME[".txt"] as string).send("Không có tệp này.");
-    res.type(MIME[path.extname(name)] ?? "application/octet-stream").send(await readFile(file));
+  // The site's stylesheet, fonts and icon under their hashed names, for the preview (the files the built site serves at /assets/).
+  app.get(/^\/assets\/(fonts\/)?[\w.-]+$/, async (req, res) => {
+    const file = siteAssets().files.get(req.path);
+    if (!file) return void res.status(404).type(MIME[".txt"] as string).send("Không có tệp này.");
+    res.type(MIME[path.extname(req.path)] ?? "application/octet-stream").send("text" in file ? file.text : await readFile(file.from));
   });
 
   const server = await new Promise<Server>((resolve) => {

@@ -8,6 +8,8 @@ import type { SiteConfig } from "../content/model.ts";
 import { readCatalogues } from "../render/catalogues.ts";
 import { escapeHtml } from "../render/html.ts";
 import { makeUrl, normalisePrefix } from "../paths/url.ts";
+import { FILE_PATHS } from "../paths/paths.ts";
+import { siteAssets } from "../site/assets.ts";
 import type { EditorPageData } from "./browser/preview.ts";
 import { derivedFileNames, FRONT_MATTER_FORMAT, renderEditorConfig, requiredIfPresent, type EditorBackend } from "./config.ts";
 
@@ -75,7 +77,8 @@ export function editorPage(options: EditorPageOptions): string {
   for (const [list, items] of Object.entries(readCatalogues(options.contentDir))) {
     names[list] = Object.fromEntries(items.map((i) => [i.id, i.name]));
   }
-  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: url("/assets/site.css"), requiredIfPresent: requiredIfPresent(), derivedFileNames: derivedFileNames(), frontMatterFormat: FRONT_MATTER_FORMAT, decapScript: url(`${EDITOR_PATH}decap-cms.js`) };
+  const assets = Object.fromEntries([...siteAssets().paths].map(([source, hashed]) => [source, url(hashed)]));
+  const data: EditorPageData = { site: options.site, names, pathPrefix: normalisePrefix(options.pathPrefix), stylesheet: assets[FILE_PATHS.siteCss]!, assets, requiredIfPresent: requiredIfPresent(), derivedFileNames: derivedFileNames(), frontMatterFormat: FRONT_MATTER_FORMAT, decapScript: url(`${EDITOR_PATH}decap-cms.js`) };
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -83,7 +86,7 @@ export function editorPage(options: EditorPageOptions): string {
 <meta name="viewport" content="width=${EDITOR_LAYOUT_WIDTH}">
 <meta name="robots" content="noindex">
 <title>Trình soạn thảo | ${escapeHtml(options.site.title)}</title>
-<link rel="icon" href="${escapeHtml(url("/assets/icon.svg"))}" type="image/svg+xml">
+<link rel="icon" href="${escapeHtml(assets[FILE_PATHS.icon]!)}" type="image/svg+xml">
 <script id="gs-editor-data" type="application/json">${scriptJson(data)}</script>
 <script src="${escapeHtml(url(`${EDITOR_PATH}editor.js`))}" defer></script>
 </head>

@@ -28,12 +28,17 @@ export const FILE_PATHS = {
   exemplarIndex: "/dien-hinh/chi-muc.json",
   sitemap: "/sitemap.xml",
   notFound: "/404.html",
+  /**
+   * The site's own assets, by their source names. Readers get them under content-hashed names
+   * (`hashedAssetPath`): pages link them through `gs.assets.url`, never by these paths.
+   */
   siteCss: "/assets/site.css",
   icon: "/assets/icon.svg",
   filterScript: "/assets/filter.js",
   searchScript: "/assets/search.js",
+  /** The site's web fonts (Be Vietnam Pro, Noto Serif), hashed like the other assets. */
+  fonts: "/assets/fonts/",
   pagefind: "/pagefind/pagefind.js",
-  reportsCss: "/bao-cao/bao-cao.css",
   /** Responsive exemplar images. */
   images: "/img/",
   /** Images sized for print. */
@@ -41,6 +46,17 @@ export const FILE_PATHS = {
   /** Noto Serif for print pages. */
   printFonts: "/assets/print/fonts/",
 } as const;
+
+/**
+ * The long-lived name of an asset: its content hash before the extension (`/assets/site.css` with hash
+ * `0123abcd` → `/assets/site.0123abcd.css`). A changed file gets a new name, so hosts may cache names forever.
+ */
+export function hashedAssetPath(path: string, hash: string): string {
+  if (!/^[0-9a-f]{8}$/.test(hash)) throw new Error(`Asset hash must be 8 hex digits: ${hash}`);
+  const dot = path.lastIndexOf(".");
+  if (dot <= path.lastIndexOf("/")) throw new Error(`Asset path without extension: ${path}`);
+  return `${path.slice(0, dot)}.${hash}${path.slice(dot)}`;
+}
 
 /** The filters of the exemplar list, in the order the filter bar shows them. */
 export type FacetDimension = "kind" | "unit" | "ward" | "field" | "year";

@@ -1,4 +1,4 @@
-// The report pages' stylesheet (served as /bao-cao/bao-cao.css): charts, figure tables, and a print layout.
+// The report pages' styles (inlined in their <head> by src/site/sections/reports.ts): charts, figure tables, and a print layout.
 export const REPORT_PAGE_CSS = `.page-reports .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem 2rem}
 .page-reports figure.chart{margin:0 0 1.5rem}
 .page-reports figure.chart figcaption{font-weight:600;font-size:1rem;color:inherit;margin:0 0 0.5rem}

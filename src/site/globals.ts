@@ -3,6 +3,7 @@ import type { ContentModel, SiteConfig } from "../content/model.ts";
 import type { SiteContext, SiteSection } from "./section.ts";
 import { absoluteUrl, makeUrl, normalisePrefix } from "../paths/url.ts";
 import { SECTION_PATHS } from "../paths/paths.ts";
+import type { PageAssets } from "./page-assets.ts";
 
 export interface NavItem {
   /** Site path, e.g. `/dien-hinh/`. */
@@ -32,6 +33,8 @@ export class SiteGlobals {
   readonly pathPrefix: string;
   /** Site path → URL readers follow (adds the path prefix). */
   readonly url: (path: string) => string;
+  /** The inlined stylesheet, hashed asset URLs and preloaded fonts every page's <head> uses (src/site/assets.ts). */
+  assets!: PageAssets;
   /** True when the build writes the bulk pages itself (src/site/stream.ts): their Eleventy templates then yield none. */
   streamed = false;
 
@@ -71,7 +74,15 @@ export interface GlobalsOptions {
   streamed?: boolean;
   /** Derive each section's data when a page first reads it, not at once (the dev server: an edit then costs only what the page shown needs). */
   lazy?: boolean;
+  /** The pages' assets; by default read from the sources (src/site/assets.ts). */
+  assets?: PageAssets;
 }
+
+/**
+ * Node-only module, imported by a name esbuild does not follow: this file is also bundled into the editor's
+ * preview (for `NAV`), which never builds globals.
+ */
+const ASSETS_MODULE = "./assets.ts";
 
 /** Runs every section's `prepare()` and `data()` once (or `data()` on first read when `lazy`) and assembles `gs`. */
 export async function buildGlobals(
@@ -108,6 +119,11 @@ export async function buildGlobals(
   });
   const gs = new SiteGlobals(model, data, options.drafts, options.now, options.pathPrefix);
   gs.streamed = options.streamed ?? false;
+  if (options.assets) gs.assets = options.assets;
+  else {
+    const { pageAssets, siteAssets } = (await import(ASSETS_MODULE)) as typeof import("./assets.ts");
+    gs.assets = pageAssets(siteAssets(), gs.url);
+  }
   return gs;
 }
 

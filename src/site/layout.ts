@@ -1,6 +1,6 @@
 // The page shell every HTML page shares: lang="vi", head, skip link, header with navigation, sample banner, footer.
 import type { SiteGlobals } from "./globals.ts";
-import { html, type SafeHtml } from "../render/html.ts";
+import { html, trusted, type SafeHtml } from "../render/html.ts";
 import { FILE_PATHS } from "../paths/paths.ts";
 
 export interface PageOptions {
@@ -22,7 +22,7 @@ export interface PageOptions {
   searchable?: boolean;
   /** Extra <head> content (trusted), e.g. a page-specific stylesheet. */
   head?: SafeHtml;
-  /** Site paths of self-hosted scripts to load (deferred). */
+  /** Source paths of the site's scripts to load (deferred), e.g. `FILE_PATHS.filterScript`: linked by their hashed names. */
   scripts?: string[];
   /** Breadcrumb trail before this page: [label, path] pairs. */
   crumbs?: [string, string][];
@@ -30,10 +30,10 @@ export interface PageOptions {
 
 /**
  * What the page shell reads of `gs`: the site settings, the navigation, the URL helper (from the path
- * prefix) and the drafts flag. Nothing else, so a page rendered from a view model plus this shell
+ * prefix), the drafts flag and the assets (inlined stylesheet, hashed names, preloaded fonts). Nothing else, so a page rendered from a view model plus this shell
  * depends only on them (the incremental build hashes exactly these; see src/site/stream.ts).
  */
-export type PageShell = Pick<SiteGlobals, "site" | "nav" | "url" | "pathPrefix" | "drafts">;
+export type PageShell = Pick<SiteGlobals, "site" | "nav" | "url" | "pathPrefix" | "drafts" | "assets">;
 
 function navigation(gs: PageShell, current: string): SafeHtml {
   return html`<nav class="site-nav" aria-label="Chuyên mục">
@@ -65,11 +65,12 @@ export function layout(gs: PageShell, page: PageOptions): string {
 <title>${fullTitle}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
 ${page.draft || gs.drafts ? html`<meta name="robots" content="noindex">` : ""}
-<link rel="stylesheet" href="${gs.url(FILE_PATHS.siteCss)}">
+${gs.assets.preload.map((href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>
+`)}<style>${trusted(gs.assets.css)}</style>
 <link rel="alternate" type="application/atom+xml" title="${site.title}" href="${gs.url(FILE_PATHS.feed)}">
-<link rel="icon" href="${gs.url(FILE_PATHS.icon)}" type="image/svg+xml">
+<link rel="icon" href="${gs.assets.url(FILE_PATHS.icon)}" type="image/svg+xml">
 ${page.head ?? ""}
-${(page.scripts ?? []).map((src) => html`<script src="${gs.url(src)}" defer></script>`)}
+${(page.scripts ?? []).map((src) => html`<script src="${gs.assets.url(src)}" defer></script>`)}
 </head>
 <body class="${page.bodyClass ?? "page"}">
 <a class="skip-link" href="#noi-dung">Chuyển đến nội dung chính</a>

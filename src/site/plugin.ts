@@ -3,38 +3,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentModel, Finding } from "../content/model.ts";
 import { writeFile } from "node:fs/promises";
+import { makeUrl, normalisePrefix } from "../paths/url.ts";
 import { buildGlobals, type SiteGlobals } from "./globals.ts";
 import { sitemapPaths, sitemapXml } from "./sitemap.ts";
 import { streamedPages, writeStreamedPages, type PageStore, type StreamResult } from "./stream.ts";
 import type { SiteSection } from "./section.ts";
 import { sections as registeredSections } from "./sections/index.ts";
+import { pageAssets, siteAssets, writeAssets, type AssetManifest } from "./assets.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Eleventy's input folder: our page templates, never the content tree. */
 export const PAGES_DIR = path.join(here, "pages");
-/** CSS, scripts, icons copied to `/assets/`. */
-export const ASSETS_DIR = path.join(here, "assets");
-const REPO_ROOT = path.resolve(here, "../..");
-const FONTSOURCE = path.join(REPO_ROOT, "node_modules/@fontsource");
-/** The font files the stylesheet uses (vietnamese + latin subsets): Be Vietnam Pro for the site, Noto Serif for Party documents. */
-export const FONT_FILES: { family: string; file: string }[] = [
-  ...["400-normal", "400-italic", "600-normal", "700-normal"].flatMap((w) =>
-    ["vietnamese", "latin"].map((subset) => ({ family: "be-vietnam-pro", file: `be-vietnam-pro-${subset}-${w}.woff2` })),
-  ),
-  ...["400-normal", "400-italic", "700-normal"].flatMap((w) =>
-    ["vietnamese", "latin"].map((subset) => ({ family: "noto-serif", file: `noto-serif-${subset}-${w}.woff2` })),
-  ),
-];
-
-/** Files copied into the site as they are: our assets folder, and the font files from their npm packages. */
-export function assetCopies(): { from: string; to: string }[] {
-  return [
-    { from: ASSETS_DIR, to: "assets" },
-    ...FONT_FILES.map(({ family, file }) => ({ from: path.join(FONTSOURCE, family, "files", file), to: `assets/fonts/${file}` })),
-  ];
-}
-
 /** The only template format Eleventy is allowed to read: our TypeScript page modules. */
 export const TEMPLATE_FORMATS = ["11ty.ts"];
 /** Any other file in the pages folder is never a template, whatever its extension. */
@@ -139,7 +119,8 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setQuietMode(true);
 
-  for (const { from, to } of assetCopies()) eleventyConfig.addPassthroughCopy({ [from]: to });
+  // The stylesheet, scripts, icon and fonts under content-hashed names (src/site/assets.ts), read afresh each build.
+  let assets: AssetManifest | undefined;
 
   let model = options.model;
   const contentDir = path.resolve(options.contentDir ?? "content");
@@ -160,6 +141,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
   eleventyConfig.on("eleventy.after", async ({ results }: { results: { url?: string | false; content?: string }[] }) => {
     if (!globals) return;
     const out = path.resolve(eleventyConfig.directories.output);
+    if (assets) await writeAssets(assets, out);
     // Pages that ask not to be indexed (print pages of PDFs) stay out of the sitemap too.
     const listed: (string | false | undefined)[] = results.filter((r) => !r.content?.includes('<meta name="robots" content="noindex')).map((r) => r.url);
     if (options.stream) {
@@ -178,7 +160,10 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
       if (!result.findings.some((f) => f.severity === "error")) model = result.model;
       else if (!(options.keepLastGoodModel && model)) throw new ContentErrorsError(result.findings);
     }
+    assets = siteAssets();
+    const manifest = assets;
     globals = await buildGlobals(model as ContentModel, sections, {
+      assets: pageAssets(manifest, makeUrl(normalisePrefix(pathPrefix))),
       drafts,
       now: options.now ?? new Date(),
       pathPrefix,

@@ -2,7 +2,7 @@
 // at a time and written at once, so memory stays flat with the number of exemplars; both are incremental.
 //
 // A streamed page with a `view` is keyed by sha256(page shell + view): the page shell is what `layout()` reads of
-// `gs` (site.yaml, navigation, path prefix, drafts flag) and the view is the plain data the template renders from
+// `gs` (site.yaml, navigation, path prefix, drafts flag, asset names) and the view is the plain data the template renders from
 // (its render function reads nothing else: see `renderExemplarPage`, `renderListPage`). The code version is the page store's own
 // version (a code change empties it). When the previous build wrote the same page with the same key and its file in
 // the previous output is untouched (same size, mtime and inode), the file is hard-linked (or copied) into the new
@@ -52,9 +52,9 @@ export function* streamedPages(gs: SiteGlobals): Generator<StreamedPage> {
   for (const family of PAGE_FAMILIES) yield* familyPages(gs, family);
 }
 
-/** The hash of what every page's shell shows: settings, navigation, prefix, drafts flag. */
-export function shellKey(gs: Pick<SiteGlobals, "site" | "nav" | "pathPrefix" | "drafts">): string {
-  return createHash("sha256").update(JSON.stringify({ site: gs.site, nav: gs.nav, pathPrefix: gs.pathPrefix, drafts: gs.drafts })).digest("hex");
+/** The hash of what every page's shell shows: settings, navigation, prefix, drafts flag, the assets' names. */
+export function shellKey(gs: Pick<SiteGlobals, "site" | "nav" | "pathPrefix" | "drafts" | "assets">): string {
+  return createHash("sha256").update(JSON.stringify({ site: gs.site, nav: gs.nav, pathPrefix: gs.pathPrefix, drafts: gs.drafts, assets: gs.assets.key })).digest("hex");
 }
 
 /** `/dien-hinh/x/` → `dien-hinh/x/index.html` (Eleventy's rule for permalinks ending in `/`). */

@@ -24,7 +24,7 @@ describe("a production build of the basic fixture", () => {
     }
   });
 
-  it("writes every page type of the portal", () => {
+  it("writes every page type of the portal", async () => {
     for (const file of [
       "index.html",
       "dien-hinh/index.html",
@@ -47,11 +47,16 @@ describe("a production build of the basic fixture", () => {
       "404.html",
       "api/exemplars.json",
       "pagefind/pagefind.js",
-      "assets/site.css",
-      "assets/fonts/be-vietnam-pro-vietnamese-400-normal.woff2",
-      "assets/fonts/noto-serif-vietnamese-700-normal.woff2",
     ]) {
       expect(existsSync(path.join(site, file)), file).toBe(true);
+    }
+    // Assets carry their content hash in their names; the old names are not written.
+    const assets = await readdir(path.join(site, "assets"));
+    expect(assets.filter((f) => /^site\.[0-9a-f]{8}\.css$/.test(f))).toHaveLength(1);
+    expect(assets).not.toContain("site.css");
+    const fonts = await readdir(path.join(site, "assets", "fonts"));
+    for (const face of ["be-vietnam-pro-vietnamese-400-normal", "noto-serif-vietnamese-700-normal"]) {
+      expect(fonts.filter((f) => new RegExp(`^${face}\\.[0-9a-f]{8}\\.woff2$`).test(f)), face).toHaveLength(1);
     }
   });
 
@@ -231,7 +236,11 @@ describe("--path-prefix", () => {
     const result = await run(["--content", BASIC, "--out", site, "--no-pdf", "--path-prefix", "/guong-sang/"]);
     expect(result.code).toBe(0);
     const page = await read(site, "dien-hinh/co-giao-nguyen-thi-mai/index.html");
-    expect(page).toContain('<link rel="stylesheet" href="/guong-sang/assets/site.css">');
+    // The stylesheet is inlined; its font URLs and the preloaded fonts are under the prefix too.
+    const fontUrls = [...page.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(fontUrls.length).toBeGreaterThan(10);
+    for (const u of fontUrls) expect(u, u).toMatch(/^\/guong-sang\/assets\/fonts\/[a-z0-9-]+\.[0-9a-f]{8}\.woff2$/);
+    expect(page).toMatch(/<link rel="preload" href="\/guong-sang\/assets\/fonts\/be-vietnam-pro-vietnamese-400-normal\.[0-9a-f]{8}\.woff2" as="font" type="font\/woff2" crossorigin>/);
     expect(page).toContain('<a href="/guong-sang/dien-hinh/">Điển hình</a>');
     expect(page).toMatch(/<img src="\/guong-sang\/img\/[\w-]+-960\.jpeg"/);
     const hrefs = [...page.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);

@@ -15,8 +15,10 @@ export interface EditorPageData {
   /** id → name of every site.yaml list (units, wards, fields, channels…). */
   names: Record<string, Record<string, string>>;
   pathPrefix: string;
-  /** Site path of the site stylesheet, loaded into the preview frame. */
+  /** URL of the site stylesheet (its hashed name), loaded into the preview frame. */
   stylesheet: string;
+  /** Source path → URL of each site asset (hashed names), for the page shell's links. */
+  assets: Record<string, string>;
   /** Per collection: optional objects whose required fields go together (an image and its description). */
   requiredIfPresent: Record<string, RequiredIfPresent[]>;
   /** Per collection: the file name the script computes before saving (a bulletin's `<yyyy>-<nn>`). */
@@ -28,7 +30,9 @@ export interface EditorPageData {
 }
 
 export function pageShell(data: EditorPageData): PageShell {
-  return { site: data.site, nav: NAV, url: makeUrl(data.pathPrefix), pathPrefix: data.pathPrefix, drafts: true };
+  // The preview frame has the stylesheet already (registerPreviewStyle): nothing to inline or preload.
+  const asset = (p: string): string => data.assets[p] ?? makeUrl(data.pathPrefix)(p);
+  return { site: data.site, nav: NAV, url: makeUrl(data.pathPrefix), pathPrefix: data.pathPrefix, drafts: true, assets: { css: "", preload: [], key: "", url: asset } };
 }
 
 /** Form values as the editor holds them while the clerk types: anything may be missing. */

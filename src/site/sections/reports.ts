@@ -4,8 +4,8 @@ import { reportHead } from "../../reports/outline.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
 import { quarterInSentence, type ViewContext } from "../../reports/view.ts";
 import { SECTION_PATHS, quarterReportPaths, yearReportPaths } from "../../paths/paths.ts";
-import { FILE_PATHS } from "../../paths/paths.ts";
-import { html, type SafeHtml } from "../../render/html.ts";
+import { html, trusted, type SafeHtml } from "../../render/html.ts";
+import { REPORT_PAGE_CSS } from "../../reports/style.ts";
 import type { SiteConfig } from "../../content/model.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
 
@@ -52,7 +52,7 @@ export function reportsView(gs: { site: SiteConfig; url: (path: string) => strin
   return { data, ctx: { site: gs.site, labels: data.labels, url: gs.url, published: data.published } };
 }
 
-/** The report pages' extra stylesheet. */
-export function reportsHead(gs: { url: (path: string) => string }): SafeHtml {
-  return html`<link rel="stylesheet" href="${gs.url(FILE_PATHS.reportsCss)}">`;
+/** The report pages' extra styles (2 KB), inlined like the site stylesheet so nothing blocks the first paint. */
+export function reportsHead(): SafeHtml {
+  return html`<style>${trusted(REPORT_PAGE_CSS)}</style>`;
 }

@@ -9,5 +9,5 @@ export const data = { permalink: `${SECTION_PATHS.reports}index.html` };
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const { data: d, ctx } = reportsView(gs);
-  return layout(gs, { title: "Báo cáo", path: SECTION_PATHS.reports, head: reportsHead(gs), bodyClass: "page page-reports", body: indexBody(ctx, d.quarters, d.years) });
+  return layout(gs, { title: "Báo cáo", path: SECTION_PATHS.reports, head: reportsHead(), bodyClass: "page page-reports", body: indexBody(ctx, d.quarters, d.years) });
 }

@@ -17,7 +17,7 @@ export function render({ gs, report }: { gs: SiteGlobals; report: QuarterReport 
   return layout(gs, {
     title,
     path: quarterReportPaths(report.quarter).page,
-    head: reportsHead(gs),
+    head: reportsHead(),
     bodyClass: "page page-reports",
     crumbs: [["Báo cáo", SECTION_PATHS.reports]],
     body: quarterBody(ctx, report),

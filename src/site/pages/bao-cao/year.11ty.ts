@@ -16,7 +16,7 @@ export function render({ gs, report }: { gs: SiteGlobals; report: YearReport }):
   return layout(gs, {
     title: `Báo cáo năm ${report.year}`,
     path: yearReportPath(report.year),
-    head: reportsHead(gs),
+    head: reportsHead(),
     bodyClass: "page page-reports",
     crumbs: [["Báo cáo", SECTION_PATHS.reports]],
     body: yearBody(ctx, report),
