@@ -162,3 +162,38 @@ describe("cache folder and version", () => {
     }
   });
 });
+
+describe("npm run validate with the build cache", () => {
+  it("fills the cache on the first run, gives the same answer from it on the next, and sees a changed file", async () => {
+    const { main } = await import("../../scripts/validate.ts");
+    const cacheDir = path.join(root, "validate-cache");
+    const run = async (args: string[]) => {
+      let out = "";
+      const sink = { write: (t: string) => (out += t) };
+      const saved = process.env.GUONG_SANG_CACHE_DIR;
+      process.env.GUONG_SANG_CACHE_DIR = cacheDir;
+      try {
+        const code = await main(["--content", content, "--format", "json", ...args], { stdout: sink, stderr: sink });
+        return { code, out };
+      } finally {
+        if (saved === undefined) delete process.env.GUONG_SANG_CACHE_DIR;
+        else process.env.GUONG_SANG_CACHE_DIR = saved;
+      }
+    };
+    const cold = await run([]);
+    const saved = await readFile(path.join(cacheDir, "parse.json"), "utf8");
+    expect(saved.split("\n")[0]).toContain('"namespace":"parse"');
+    const warm = await run([]);
+    expect(warm).toEqual(cold);
+    expect(cold.code).toBe(1);
+    const file = path.join(content, "exemplars/2019/co-giao.md");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("date: 2019-03-15", "date: 2019-04-31"));
+    try {
+      const changed = await run([file]);
+      expect(JSON.parse(changed.out).map((f: { message: string }) => f.message)).toContain("Ngày không hợp lệ: 2019-04-31");
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+});
