@@ -41,6 +41,9 @@ function toResponsive(meta: ImageMetadata, alt: string, credit?: string): Respon
  * and eleventy-img's versions) and this module; `complete.json` lists the files a finished run made, and any other
  * file found there (a run killed mid-write) is deleted before use.
  */
+/** Images made in this process, by source file, size, time and destination. */
+const madeBefore = new Map<string, ImageMetadata>();
+
 export async function makeExemplarImages(
   exemplars: readonly ExemplarEntry[],
   outputDir: string | undefined,
@@ -54,15 +57,22 @@ export async function makeExemplarImages(
     withImage.map(async (e) => {
       const image = e.data.image!;
       const src = path.resolve(path.dirname(e.absPath), image.src);
-      const meta = await inFile(imageContext(e, src), () =>
-        Image(src, {
-          widths: IMAGE_WIDTHS,
-          formats: ["webp", "jpeg"],
-          outputDir: work ?? (outputDir ? path.join(outputDir, FILE_PATHS.images) : undefined),
-          urlPath: FILE_PATHS.images,
-          dryRun: !outputDir,
-        }),
-      );
+      const target = work ?? (outputDir ? path.join(outputDir, FILE_PATHS.images) : undefined);
+      // The same source file made into the same folder before (the dev server's next reload): not again.
+      const st = await stat(src).catch(() => undefined);
+      const key = st ? `${src}\0${st.size}\0${st.mtimeMs}\0${target ?? ""}\0${outputDir ?? ""}` : undefined;
+      const meta =
+        (key ? madeBefore.get(key) : undefined) ??
+        (await inFile(imageContext(e, src), () =>
+          Image(src, {
+            widths: IMAGE_WIDTHS,
+            formats: ["webp", "jpeg"],
+            outputDir: target,
+            urlPath: FILE_PATHS.images,
+            dryRun: !outputDir,
+          }),
+        ));
+      if (key) madeBefore.set(key, meta);
       if (work) for (const entries of Object.values(meta)) for (const entry of entries) made.push(path.basename(entry.outputPath));
       out.set(e.slug, toResponsive(meta, image.alt, image.credit));
     }),
@@ -97,7 +107,8 @@ async function publishCachedImages(work: string, dest: string, names: string[]):
   for (const name of new Set(names)) {
     const from = path.join(work, name);
     const to = path.join(dest, name);
-    await link(from, to).catch(() => copyFile(from, to));
+    const [a, b] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+    if (b?.ino !== a.ino) await link(from, to).catch(() => copyFile(from, to));
     complete[name] = (await stat(from)).size;
   }
   const tmp = path.join(work, `${COMPLETE}.${process.pid}.tmp`);
