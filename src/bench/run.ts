@@ -447,7 +447,7 @@ export function formatBench(r: BenchResult): string {
     if (phases) notes.push(Object.entries(phases).filter(([k]) => k !== "Tổng").map(([k, v]) => `${k} ${num(v / 1000, 1)}`).join(" · "));
     if (id === "pdf" && typeof s.detail.bareMs === "number") notes.push(`${s.detail.pages} trang; page.pdf() trần ${num((s.detail.bareMs as number) / 1000)} s; RSS gồm cả Chromium và lượt trần`);
     if (id === "aggregate") notes.push(`${s.detail.sources} nguồn × ${s.detail.exemplarsPerSource} điển hình, ${s.detail.pages} trang HTML`);
-    if (id === "validateFile") notes.push(String(s.detail.file));
+    if (id === "validateFile") notes.push(`${s.detail.file}${s.detail.cacheFilled === false ? "; lệnh không ghi bộ đệm nào" : ""}`);
     if (id === "devEdit") {
       const d = s.detail as { maxMs: number; startupMs: number };
       notes.push(`tối đa ${num(d.maxMs / 1000)} s; khởi động ${num(d.startupMs / 1000, 1)} s; sửa bài, tên, đơn vị; CPU và RSS của cả tiến trình`);
