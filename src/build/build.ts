@@ -12,6 +12,8 @@ import type { OpenPageStore } from "./page-store.ts";
 import { cachedParseFile, openParseCache } from "./parse-cache.ts";
 import type { StreamResult } from "../site/stream.ts";
 import { inputsKey, readStamp, treeKey, writeStamp } from "./unchanged.ts";
+import { openWordStore } from "./word-cache.ts";
+import { useWordStore } from "../word/cache.ts";
 import { publishedBackend } from "../editor/site.ts";
 import type { PendingIndex } from "./search.ts";
 import { assertSafeOutDir, makeTempBeside, prepareCacheDir, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
@@ -41,6 +43,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** The home folder the --out guard protects (default: the user's); tests inject one. */
   home?: string;
+  /** "background": the previous output is deleted by a detached process after the swap (`npm run build`); default: waited for. */
+  removeOldOutput?: "wait" | "background";
   /** Folder of the build cache kept between runs (src/build/cache.ts); `null` for none. Default: GUONG_SANG_CACHE_DIR or .cache/guong-sang. */
   cacheDir?: string | null;
 }
@@ -142,6 +146,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     search = await startSearchIndex(searchItems(model), (p) => p, { cacheDir });
     // Exemplar pages and lists are streamed by our own writer; unchanged exemplar pages come from the previous output.
     const pageStore: OpenPageStore | undefined = cacheDir ? await openPageStore(cacheDir, outDir).catch(() => undefined) : undefined;
+    // Word files made before for an equal document are taken from the cache (src/word/cache.ts).
+    const wordStore = cacheDir ? await openWordStore(cacheDir).catch(() => undefined) : undefined;
+    useWordStore(wordStore);
     let streamed: StreamResult | undefined;
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
       const index = search;
@@ -167,14 +174,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await timed("In PDF", () => print(tmp, jobs, { browserPath: options.browserPath, env: options.env }));
     }
 
+    useWordStore(undefined);
     await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix, env: options.env }));
 
     const pending = search;
     search = undefined;
     const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => pending.write(tmp));
-    await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir));
+    await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir, { removeOld: options.removeOldOutput ?? "wait" }));
     // The page records describe the files now in --out: saved only after the swap.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
+    await wordStore?.prune().catch(() => {});
     if (stamped && inputs) {
       await writeStamp(stamped, outDir, { inputs, tree: await treeKey(outDir), pages: pageCount, pdfs, searchPages }).catch((error: Error) =>
         log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`),
@@ -184,6 +193,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     log(`Đã dựng ${pageCount} trang, ${pdfs} PDF, ${searchPages} trang trong chỉ mục tìm kiếm vào ${options.outDir}.`);
     return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };
   } catch (error) {
+    useWordStore(undefined);
     await search?.cancel();
     await rm(tmp, { recursive: true, force: true });
     throw error;

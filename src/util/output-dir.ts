@@ -1,6 +1,7 @@
 // The one guard for every folder a command writes and later replaces (`--out`): it never lets a command
 // destroy what the project did not make. An output folder carries our marker file; anything else is
 // refused before any work starts, with a Vietnamese message saying what would have been lost.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { homedir, hostname } from "node:os";
@@ -87,7 +88,7 @@ export type TempLabel = "tmp" | "preview";
  * carries our marker; if the second rename fails, the previous output is put back. An empty folder
  * is replaced; anything else is refused and left as it is.
  */
-export async function swapInto(newDir: string, outDir: string): Promise<void> {
+export async function swapInto(newDir: string, outDir: string, options: { removeOld?: "wait" | "background" } = {}): Promise<void> {
   await markOutputDir(newDir);
   await mkdir(path.dirname(outDir), { recursive: true });
   const info = await lstat(outDir).catch(() => undefined);
@@ -115,7 +116,19 @@ export async function swapInto(newDir: string, outDir: string): Promise<void> {
     await rename(old, outDir);
     throw error;
   }
-  if (await isOutputDir(old)) await rm(old, { recursive: true, force: true });
+  if (!(await isOutputDir(old))) return;
+  if (options.removeOld === "background") removeInBackground(old);
+  else await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Removes a folder of ours in a detached process, so the command can end while a large previous output is deleted.
+ * Should that process die, the folder keeps its marker and name and the next run's `removeDeadTemps` removes it.
+ */
+function removeInBackground(dir: string): void {
+  const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir], { detached: true, stdio: "ignore" });
+  child.on("error", () => {});
+  child.unref();
 }
 
 /**

@@ -1,6 +1,7 @@
 // Party-format Word documents (thể thức văn bản của Đảng, Hướng dẫn 36-HD/VPTW): A4 page, margins and
 // Times New Roman from site.yaml, the header table, kind and title, body blocks, "Nơi nhận" beside the
 // signer, page numbers from page 2. Knows nothing of the outputs that fill it.
+import { cachedDocument } from "./cache.ts";
 import {
   AlignmentType,
   BorderStyle,
@@ -390,7 +391,11 @@ function signerBlock(signer: Signer | undefined): Paragraph[] {
 }
 
 /** A whole Party document as a .docx file. */
-export async function partyDocument(spec: PartyDocumentSpec): Promise<Uint8Array> {
+export function partyDocument(spec: PartyDocumentSpec): Promise<Uint8Array> {
+  return cachedDocument("party-document", spec, () => makePartyDocument(spec));
+}
+
+async function makePartyDocument(spec: PartyDocumentSpec): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
     headerTable(spec),
     ...(spec.note ? [line(spec.note, PARTY_SIZES.recipients, { italic: true, before: 120 })] : []),

@@ -234,3 +234,21 @@ describe("the build cache folder gets the same care", () => {
     expect((await readdir(cwd)).sort()).toEqual(["content", "tai-lieu"]);
   });
 });
+
+describe("the previous output removed in the background (npm run build)", () => {
+  it("puts the new output in place at once and the old one is gone soon after, by a detached process", async () => {
+    const { makeTempBeside, swapInto, markOutputDir } = await import("../../src/util/output-dir.ts");
+    const root = await tempDir("gs-swap-");
+    const out = path.join(root, "_site");
+    await mkdir(path.join(out, "a"), { recursive: true });
+    await writeFile(path.join(out, "a", "old.html"), "old");
+    await markOutputDir(out);
+    const next = await makeTempBeside(out);
+    await writeFile(path.join(next, "new.html"), "new");
+    await swapInto(next, out, { removeOld: "background" });
+    expect(await readFile(path.join(out, "new.html"), "utf8")).toBe("new");
+    expect(existsSync(path.join(out, "a"))).toBe(false);
+    for (let i = 0; i < 200 && (await readdir(root)).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await readdir(root)).toEqual(["_site"]);
+  });
+});

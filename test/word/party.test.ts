@@ -70,3 +70,45 @@ describe("Party document", () => {
     expect(paragraphs).toContain("TRƯỞNG BAN");
   });
 });
+
+describe("Word files kept in the build cache", () => {
+  it("gives back the very bytes made for an equal document, makes a changed one afresh, and prunes what a build did not use", async () => {
+    const { mkdtemp, readdir, rm } = await import("node:fs/promises");
+    const { openWordStore } = await import("../../src/build/word-cache.ts");
+    const { useWordStore } = await import("../../src/word/cache.ts");
+    const { model } = await loadContent(path.dirname(MINIMAL_SITE), {});
+    const spec = (title: string) => ({
+      settings: wordSettings(model.site),
+      properties: { title, subject: title, creator: "Ban Thử", date: "2019-03-31" },
+      header: { parent: "Đảng bộ Thử", issuer: "BAN THỬ", number: "-BC/T", blank: true, partyHeader: "ĐẢNG CỘNG SẢN VIỆT NAM", placeDate: "Thử, ngày 1 tháng 1 năm 2019" },
+      kind: "BÁO CÁO",
+      title,
+      body: [{ type: "paragraph" as const, text: [{ text: "Nội dung." }] }],
+      recipients: [{ lines: ["Lưu."] }],
+    });
+    const fresh = await partyDocument(spec("Một"));
+    const dir = await mkdtemp(path.join(tmpdir(), "gs-word-cache-"));
+    try {
+      const first = await openWordStore(dir);
+      useWordStore(first);
+      const made = await partyDocument(spec("Một"));
+      await partyDocument(spec("Hai"));
+      const folder = (await readdir(path.join(dir, "word")))[0]!;
+      expect(await readdir(path.join(dir, "word", folder))).toHaveLength(2);
+      // A second build: "Một" comes from the file (same bytes as made without any cache), "Hai" is not used.
+      const second = await openWordStore(dir);
+      let reads = 0;
+      let writes = 0;
+      useWordStore({ get: async (k) => ((reads += 1), second.get(k)), set: (k, b) => ((writes += 1), second.set(k, b)) });
+      const again = await partyDocument(spec("Một"));
+      expect([reads, writes]).toEqual([1, 0]);
+      expect(Buffer.from(again).equals(Buffer.from(fresh))).toBe(true);
+      expect(Buffer.from(made).equals(Buffer.from(fresh))).toBe(true);
+      await second.prune();
+      expect(await readdir(path.join(dir, "word", folder))).toHaveLength(1);
+    } finally {
+      useWordStore(undefined);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
