@@ -2,13 +2,14 @@
 import { isCalendarDate, isDateTimeWithOffset, isMonthDay } from "../../vi/date.ts";
 import { pointerSegments } from "../messages.ts";
 import { eachDate, type LocalFinding, type ParsedDoc } from "../parse.ts";
-import { limits, type Rule } from "./context.ts";
+import { limits, perDocument, type Rule } from "./context.ts";
 
 export const dates: Rule = (ctx) => {
   const out: LocalFinding[] = [];
   const { minYear, maxYear } = limits(ctx);
-  const check = (doc: ParsedDoc): void => {
-    if (!doc.data) return;
+  const check = (doc: ParsedDoc): LocalFinding[] => {
+    const out: LocalFinding[] = [];
+    if (!doc.data) return out;
     eachDate(doc.kind, doc.data, (pointer, value) => {
       // Only real dates: anything else already has its own finding (date-invalid, datetime-offset, schema-format).
       if (!isCalendarDate(value) && !isDateTimeWithOffset(value)) return;
@@ -19,8 +20,9 @@ export const dates: Rule = (ctx) => {
         ctx.at(doc, pointer, "date-range", `${label} ghi năm ${year}, ngoài khoảng năm cho phép ${minYear}–${maxYear}. Hãy kiểm tra lại năm; nếu đúng là năm đó, hãy sửa giới hạn minYear/maxYear trong site.yaml (mục limits).`),
       );
     });
+    return out;
   };
-  for (const doc of ctx.docs) check(doc);
+  for (const doc of ctx.docs) out.push(...perDocument(ctx, "dates", doc, () => check(doc)));
 
   const site = ctx.site;
   const anniversaries = site?.data?.anniversaries;

@@ -74,8 +74,22 @@ function plainName(src: string): string {
  * not an image, a format the build does not make pages from, more pixels than site.yaml allows, or
  * cut short (the build would show half a picture).
  */
-export async function imageProblem(abs: string, rel: string, pixelLimit: number): Promise<{ rule: string; message: string } | undefined> {
-  if ((await stat(abs)).size === 0) return { rule: "image-empty", message: `tệp ${rel} rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc.` };
+type ImageProblem = { rule: string; message: string } | undefined;
+/** What was found of a file this process examined, by path, size, time and inode: a later load (the dev server's) does not decode it again. */
+const examined = new Map<string, ImageProblem>();
+
+export async function imageProblem(abs: string, rel: string, pixelLimit: number): Promise<ImageProblem> {
+  const st = await stat(abs);
+  const key = `${abs}\0${rel}\0${st.size}\0${st.mtimeMs}\0${st.ino}\0${pixelLimit}`;
+  if (examined.has(key)) return examined.get(key);
+  const problem = await examine(abs, rel, pixelLimit, st.size);
+  if (examined.size > 100_000) examined.clear();
+  examined.set(key, problem);
+  return problem;
+}
+
+async function examine(abs: string, rel: string, pixelLimit: number, size: number): Promise<ImageProblem> {
+  if (size === 0) return { rule: "image-empty", message: `tệp ${rel} rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc.` };
   let meta: sharp.Metadata;
   try {
     meta = await sharp(abs, { limitInputPixels: false }).metadata();

@@ -4,7 +4,7 @@ import { slugify } from "../../vi/text.ts";
 import { isCalendarDate, isDateTimeWithOffset, vietnamDate } from "../../vi/date.ts";
 import { CONTENT_TYPES, type ContentType } from "../model.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
-import { limits, str, type Limits, type Rule } from "./context.ts";
+import { limits, perDocument, str, type Limits, type Rule, type RuleContext } from "./context.ts";
 
 const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const BULLETIN_RE = /^(\d{4})-(\d{2})$/;
@@ -20,10 +20,12 @@ function at(doc: ParsedDoc, rule: string, message: string, severity: "error" | "
   return { file: doc.file, line: 1, column: 1, severity, rule, message };
 }
 
-export const paths: Rule = (ctx) => {
+export const paths: Rule = (ctx) => ctx.docs.flatMap((doc) => perDocument(ctx, "paths", doc, () => checkPath(ctx, doc)));
+
+function checkPath(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
   const out: LocalFinding[] = [];
   const range = limits(ctx);
-  for (const doc of ctx.docs) {
+  {
     const type = doc.type as ContentType;
     const parts = doc.file.split("/");
     const folder = CONTENT_TYPES[type].folder;
@@ -33,7 +35,7 @@ export const paths: Rule = (ctx) => {
       const m = BULLETIN_RE.exec(doc.slug);
       if (!m) {
         out.push(at(doc, "bulletin-file", `Tên tệp bản tin phải có dạng <năm>-<số>.md (số hai chữ số), ví dụ bulletins/2019-01.md; đang là "${parts[1]}".`));
-        continue;
+        return out;
       }
       const number = doc.data?.number;
       if (typeof number === "number" && number !== Number(m[2])) {
@@ -43,7 +45,7 @@ export const paths: Rule = (ctx) => {
       if (dateYear !== undefined && dateYear !== Number(m[1])) {
         out.push(ctx.at(doc, "/date", "bulletin-year", `${dateLabel()} thuộc năm ${dateYear} nhưng tên tệp ghi năm ${m[1]}; hãy sửa ngày hoặc đổi tên tệp thành ${dateYear}-${m[2]}.md.`));
       }
-      continue;
+      return out;
     }
     if (!SLUG_RE.test(doc.slug)) {
       const suggestion = slugify(doc.slug);
@@ -57,4 +59,4 @@ export const paths: Rule = (ctx) => {
     }
   }
   return out;
-};
+}
