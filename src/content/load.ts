@@ -10,7 +10,11 @@ import { rules, type Rule, type RuleContext } from "./rules/index.ts";
 export interface LoadOptions {
   /** Keep drafts in the model (they are validated either way). */
   drafts?: boolean;
-  /** Report findings only for these files (paths relative to `cwd`, or absolute); cross-file rules still see the whole tree. */
+  /**
+   * Report findings only for these files (paths relative to `cwd`, or absolute); cross-file rules still see the whole
+   * tree. Checks of one document alone run only for these, so the model may then keep other files' entries that such
+   * a check would have refused: use the model of a load without `files` to build.
+   */
   files?: string[];
   /** Directory finding paths are relative to (default: process.cwd()). */
   cwd?: string;
@@ -237,7 +241,14 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   const byType: Record<ContentType, ParsedDoc[]> = { exemplar: [], plan: [], activity: [], bulletin: [] };
   for (const d of contentDocs) byType[d.type as ContentType].push(d);
 
+  // With `files`, checks that concern one document alone run for those documents only: their findings would be
+  // dropped anyway. Cross-file rules still read every document.
+  const onlyRel = options.files?.flatMap((f) => {
+    const abs = path.resolve(cwd, f);
+    return [path.relative(given, abs), path.relative(root, abs)].map((r) => r.split(path.sep).join("/"));
+  });
   const ctx = makeContext({
+    ...(onlyRel ? { only: new Set(onlyRel) } : {}),
     dir: root,
     site,
     catalogues: site?.schemaValid ? catalogues(site) : undefined,

@@ -157,10 +157,22 @@ export function todayInVietnam(now: Date = new Date()): CalendarDate {
   return vietnamDateOfInstant(now);
 }
 
+const dayKeys = new Map<string, string>();
+/** `YYYY-MM-DD` of a content date, read once per text (sorting compares each date many times). */
+function dayKey(text: string): string {
+  let key = dayKeys.get(text);
+  if (key === undefined) {
+    key = isoDate(vietnamDate(text));
+    if (dayKeys.size >= 200_000) dayKeys.clear();
+    dayKeys.set(text, key);
+  }
+  return key;
+}
+
 /** Compares two content dates by their Vietnamese calendar date (then by instant when both have times). */
 export function compareContentDates(a: string, b: string): number {
-  const da = isoDate(vietnamDate(a));
-  const db = isoDate(vietnamDate(b));
+  const da = dayKey(a);
+  const db = dayKey(b);
   if (da !== db) return da < db ? -1 : 1;
   const ta = isDateTimeWithOffset(a) ? Date.parse(a) : 0;
   const tb = isDateTimeWithOffset(b) ? Date.parse(b) : 0;

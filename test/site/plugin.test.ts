@@ -55,7 +55,7 @@ describe("the plugin", () => {
   it("gives every page the validated model and sections as gs, a class instance Eleventy does not copy", async () => {
     const { buildGlobals, SiteGlobals: Globals } = await import("../../src/site/globals.ts");
     const model = { dir: REPO, site: { title: "T", baseUrl: "https://example.vn/thu/" }, exemplars: [], plans: [], activities: [], bulletins: [] } as unknown as ContentModel;
-    const gs: SiteGlobals = await buildGlobals(model, [{ id: "a", data: async () => ({ n: 1 }) }], { drafts: false, now: new Date(0), pathPrefix: "guong-sang" });
+    const gs: SiteGlobals = await buildGlobals(model, [{ id: "a", prepare: async () => 1, data: (_ctx: unknown, n: number) => ({ n }) }], { drafts: false, now: new Date(0), pathPrefix: "guong-sang" });
     expect(gs).toBeInstanceOf(Globals);
     expect(gs.section<{ n: number }>("a").n).toBe(1);
     expect(gs.url("/dien-hinh/")).toBe("/guong-sang/dien-hinh/");

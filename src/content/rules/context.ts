@@ -28,6 +28,8 @@ export interface SiteCatalogues {
 }
 
 export interface RuleContext {
+  /** When set, the only files whose findings are wanted (relative paths): checks of one document skip the others. */
+  only?: ReadonlySet<string>;
   /** Absolute content directory (real path). */
   dir: string;
   site: ParsedDoc | undefined;
@@ -54,7 +56,8 @@ const perDocumentMemo = new WeakMap<object, WeakMap<ParsedDoc, Map<string, Local
  * The findings of a check that reads nothing but `doc` and site.yaml, kept while both are the same parsed objects: a
  * later load that reuses unchanged documents (the dev server, src/build/dev.ts) does not check them again.
  */
-export function perDocument(ctx: Pick<RuleContext, "site">, rule: string, doc: ParsedDoc, check: () => LocalFinding[]): LocalFinding[] {
+export function perDocument(ctx: Pick<RuleContext, "site" | "only">, rule: string, doc: ParsedDoc, check: () => LocalFinding[]): LocalFinding[] {
+  if (ctx.only && !ctx.only.has(doc.file)) return [];
   const siteKey = ctx.site ?? NO_SITE;
   let byDoc = perDocumentMemo.get(siteKey);
   if (!byDoc) perDocumentMemo.set(siteKey, (byDoc = new WeakMap()));

@@ -142,6 +142,7 @@ export const images: Rule = async (ctx) => {
   const decoded = new Map<string, Promise<{ rule: string; message: string } | undefined>>();
   const pending: Promise<void>[] = [];
   for (const doc of ctx.docs) {
+    if (ctx.only && !ctx.only.has(doc.file)) continue; // its findings are not wanted
     const refs = [...frontMatterImage(doc), ...bodyImages(doc)];
     for (const ref of refs) {
       const label = ref.pointer ? ctx.label(doc.kind, ["image", "src"]) : `Ảnh trong bài`;

@@ -137,8 +137,11 @@ function named(map: Map<string, { id: string; name: string }>, id: string): Name
 
 /** Newest first, then by title. */
 function newestFirst<T extends { data: { date: string; title?: string } }>(a: T, b: T): number {
-  return compareContentDates(b.data.date, a.data.date) || (a.data.title ?? "").localeCompare(b.data.title ?? "", "vi");
+  return compareContentDates(b.data.date, a.data.date) || titleCollator.compare(a.data.title ?? "", b.data.title ?? "");
 }
+
+/** `localeCompare(…, "vi")`'s order, with one collator instead of one per comparison. */
+const titleCollator = new Intl.Collator("vi");
 
 function paginate(base: string, title: string, items: ExemplarView[], facet?: FacetValue): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
@@ -167,6 +170,9 @@ interface Extras {
   now: Date;
 }
 
+type BaseView = Omit<ExemplarView, "related" | "approval" | "image">;
+const baseViews = new WeakMap<object, WeakMap<object, BaseView>>();
+
 /** Pure derivation of the portal's data from the model (git and images passed in). */
 export function derivePortal(model: ContentModel, extras: Extras): PortalData {
   const site = model.site;
@@ -179,27 +185,33 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
   const kinds = byId(EXEMPLAR_KINDS);
 
   const sorted = [...model.exemplars].sort(newestFirst);
+  // What a view takes from its entry and site.yaml alone is kept per settings and entry object: the dev server's next
+  // load reuses unchanged entries (and an unchanged site.yaml), so only the changed exemplar is worked out again.
+  let bases = baseViews.get(site);
+  if (!bases) baseViews.set(site, (bases = new WeakMap()));
+  const known = bases;
   const exemplars: ExemplarView[] = sorted.map((entry) => {
-    const d = entry.data;
-    const ward = d.ward ?? units.get(d.unit)?.ward;
-    const view: ExemplarView = {
-      entry,
-      slug: entry.slug,
-      path: exemplarPath(entry.slug),
-      title: d.title,
-      kind: { id: d.kind, name: kindLabel(d.kind) },
-      unit: named(units, d.unit),
-      ward: ward ? named(wards, ward) : undefined,
-      field: named(fields, d.field),
-      year: vietnamDate(d.date).year,
-      dateText: formatDateVi(d.date),
-      channels: d.channels.map((c) => named(channels, c)),
-      related: [],
-      approval: extras.approvals.get(entry.file),
-      image: extras.images.get(entry.slug),
-      draft: entry.draft,
-    };
-    return view;
+    let base = known.get(entry);
+    if (!base) {
+      const d = entry.data;
+      const ward = d.ward ?? units.get(d.unit)?.ward;
+      base = {
+        entry,
+        slug: entry.slug,
+        path: exemplarPath(entry.slug),
+        title: d.title,
+        kind: { id: d.kind, name: kindLabel(d.kind) },
+        unit: named(units, d.unit),
+        ward: ward ? named(wards, ward) : undefined,
+        field: named(fields, d.field),
+        year: vietnamDate(d.date).year,
+        dateText: formatDateVi(d.date),
+        channels: d.channels.map((c) => named(channels, c)),
+        draft: entry.draft,
+      };
+      known.set(entry, base);
+    }
+    return { ...base, related: [], approval: extras.approvals.get(entry.file), image: extras.images.get(entry.slug) };
   });
   const bySlug = new Map(exemplars.map((e) => [e.slug, e]));
 
