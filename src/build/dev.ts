@@ -7,6 +7,7 @@
 // Open pages reload through one server-sent event. Images and the search index are made in a preview folder beside
 // `_site` (ours, removed on exit); the search index is rebuilt in the background after changes, and only the bundles
 // whose records changed are indexed again (src/build/search.ts).
+import { isSearchable } from "../render/markers.ts";
 import { createReadStream, watch, type FSWatcher } from "node:fs";
 import { mkdir, realpath, rm, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -175,7 +176,7 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
         for (const route of current.router.all()) {
           if (!route.file.endsWith(".html")) continue;
           const html = String(await route.render());
-          if (html.includes("data-pagefind-body")) pending.addPage(`/${route.file.replace(/index\.html$/, "")}`, html);
+          if (isSearchable(html)) pending.addPage(`/${route.file.replace(/index\.html$/, "")}`, html);
           await new Promise((r) => setImmediate(r));
           if (searchWanted) break;
         }

@@ -3,6 +3,7 @@
 // Each bundle is indexed in its own short-lived Pagefind process, one at a time (memory is bounded by the largest
 // bundle), kept in the build cache keyed by its inputs, and reused when they did not change. The search page merges
 // the bundles with Pagefind's `mergeIndex` (`src/site/assets/search.js`).
+import { SEARCHABLE_ATTRIBUTE } from "../render/markers.ts";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -118,7 +119,7 @@ export function markStroke(text: string): string {
 
 /** The part of a rendered page Pagefind indexes (its `data-pagefind-body` main element), for the page's hash. */
 function mainOf(page: string): string {
-  const start = page.search(/<main\b[^>]*data-pagefind-body/);
+  const start = page.search(new RegExp(`<main\\b[^>]*${SEARCHABLE_ATTRIBUTE}`));
   const end = page.lastIndexOf("</main>");
   return start >= 0 && end > start ? page.slice(start, end) : page;
 }

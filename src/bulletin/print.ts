@@ -1,5 +1,6 @@
 // The print page of one bulletin issue: cover, table of contents, editorial, one article per
 // exemplar (each on a new page), plans and activities. Pure: model in, HTML document out.
+import { noindexMeta } from "../render/markers.ts";
 import path from "node:path";
 import type { ExemplarEntry, SiteConfig } from "../content/model.ts";
 import { html, trusted, type SafeHtml } from "../render/html.ts";
@@ -171,7 +172,7 @@ export function renderBulletinPrint(issue: BulletinIssue, options: PrintOptions)
 <meta name="author" content="${org.name}">
 <meta name="description" content="${issueSubject(issue)}">
 <meta name="keywords" content="${keywords.join(", ")}">
-<meta name="robots" content="noindex, nofollow">
+${noindexMeta(true)}
 <link rel="icon" href="data:,">
 <style>${trusted(styles(settings, issue, relativeUrl(page, FILE_PATHS.printFonts)))}</style>
 </head>

@@ -1,4 +1,5 @@
 // The web editor as files: /quan-tri/ in the built site (page, generated config.yml, our script, Decap CMS from node_modules).
+import { noindexMeta } from "../render/markers.ts";
 import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -84,7 +85,7 @@ export function editorPage(options: EditorPageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=${EDITOR_LAYOUT_WIDTH}">
-<meta name="robots" content="noindex">
+${noindexMeta()}
 <title>Trình soạn thảo | ${escapeHtml(options.site.title)}</title>
 <link rel="icon" href="${escapeHtml(assets[FILE_PATHS.icon]!)}" type="image/svg+xml">
 <script id="gs-editor-data" type="application/json">${scriptJson(data)}</script>

@@ -96,7 +96,9 @@ export async function buildGlobals(
     if (ids.has(section.id)) throw new Error(`Two sections share the id "${section.id}"`);
     ids.add(section.id);
   }
-  const prepared = await Promise.all(sections.map((s) => s.prepare?.(ctx)));
+  // One after the other, in registration order (a section may rely on an earlier one's files).
+  const prepared: unknown[] = [];
+  for (const section of sections) prepared.push(await section.prepare?.(ctx));
   const data: Record<string, unknown> = {};
   sections.forEach((section, i) => {
     const derive = () => section.data?.(ctx, prepared[i]);

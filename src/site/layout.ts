@@ -1,4 +1,5 @@
 // The page shell every HTML page shares: lang="vi", head, skip link, header with navigation, sample banner, footer.
+import { noindexMeta, SEARCHABLE_ATTRIBUTE } from "../render/markers.ts";
 import type { SiteGlobals } from "./globals.ts";
 import { html, trusted, type SafeHtml } from "../render/html.ts";
 import { FILE_PATHS } from "../paths/paths.ts";
@@ -64,7 +65,7 @@ export function layout(gs: PageShell, page: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
-${page.draft || gs.drafts ? html`<meta name="robots" content="noindex">` : ""}
+${page.draft || gs.drafts ? noindexMeta() : ""}
 ${gs.assets.preload.map((href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>
 `)}<style>${trusted(gs.assets.css)}</style>
 <link rel="alternate" type="application/atom+xml" title="${site.title}" href="${gs.url(FILE_PATHS.feed)}">
@@ -81,7 +82,7 @@ ${site.sample ? html`<p class="sample-banner" role="note"><strong>Dữ liệu mi
     ${navigation(gs, page.path)}
   </div>
 </header>
-<main id="noi-dung" class="wrap" tabindex="-1"${page.searchable && !page.draft ? html` data-pagefind-body` : ""}>
+<main id="noi-dung" class="wrap" tabindex="-1"${page.searchable && !page.draft ? trusted(` ${SEARCHABLE_ATTRIBUTE}`) : ""}>
 ${breadcrumbs(gs, page.crumbs, page.title)}
 ${page.draft ? html`<p class="draft-mark" role="status"><strong>Bản nháp</strong>: chưa công bố, chỉ hiện khi xem thử.</p>` : ""}
 ${page.body}

@@ -1,4 +1,5 @@
 // The Eleventy plugin: our TypeScript page templates only, the validated model as global data `gs`, assets, no template engine for content.
+import { isNoindex, isSearchable } from "../render/markers.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentModel, Finding } from "../content/model.ts";
@@ -130,7 +131,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
     const onPage = options.onSearchablePage;
     eleventyConfig.addTransform("gs-search", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
       const { url, outputPath } = this.page;
-      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html") && content.includes("data-pagefind-body")) onPage(url, content);
+      if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html") && isSearchable(content)) onPage(url, content);
       return content;
     });
   }
@@ -143,7 +144,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
     const out = path.resolve(eleventyConfig.directories.output);
     if (assets) await writeAssets(assets, out);
     // Pages that ask not to be indexed (print pages of PDFs) stay out of the sitemap too.
-    const listed: (string | false | undefined)[] = results.filter((r) => !r.content?.includes('<meta name="robots" content="noindex')).map((r) => r.url);
+    const listed: (string | false | undefined)[] = results.filter((r) => !(r.content && isNoindex(r.content))).map((r) => r.url);
     if (options.stream) {
       const streamed = await writeStreamedPages(globals, out, streamedPages(globals), { store: options.stream.store, onSearchablePage: options.onSearchablePage });
       listed.push(...streamed.listed);

@@ -7,6 +7,7 @@
 // version (a code change empties it). When the previous build wrote the same page with the same key and its file in
 // the previous output is untouched (same size, mtime and inode), the file is hard-linked (or copied) into the new
 // output instead of rendered. The previous output is only ever read.
+import { isNoindex, isSearchable } from "../render/markers.ts";
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -65,7 +66,6 @@ export function outputFile(sitePath: string): string {
   return segments.join("/");
 }
 
-const NOINDEX = '<meta name="robots" content="noindex';
 
 /** Writes `pages` into `outDir` one at a time, reusing unchanged keyed pages from the store's previous output. */
 export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages: Iterable<StreamedPage>, options: StreamOptions = {}): Promise<StreamResult> {
@@ -96,9 +96,9 @@ export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages:
     const html = page.source ? inFileSync({ file: page.source }, () => page.render()) : page.render();
     writeFileSync(dest, html);
     result.rendered++;
-    const noindex = html.includes(NOINDEX);
+    const noindex = isNoindex(html);
     if (!noindex) result.listed.push(page.path);
-    const searchable = html.includes("data-pagefind-body");
+    const searchable = isSearchable(html);
     if (searchable) onSearchablePage?.(page.path, html);
     if (store && key && !searchable) {
       const st = statSync(dest);

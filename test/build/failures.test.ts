@@ -19,7 +19,7 @@ const IMAGE = "content/exemplars/2019/anh-thu.jpg";
  * system changes under the build there, as when an author saves a file while the build runs.
  */
 function meanwhile(change: (ctx: SiteContext) => Promise<void>): SiteSection[] {
-  return [{ id: "trong-luc-dung", data: change }, ...sections];
+  return [{ id: "trong-luc-dung", prepare: change }, ...sections];
 }
 
 /** A working folder with the basic fixture at `content/` and a previous build at `_site`. */
