@@ -79,6 +79,7 @@ export function lighthousePages(dir: string): { type: string; path: string }[] {
     ["exemplar", exemplarPath],
     ["plan", first(new RegExp(`^${esc(SECTION_PATHS.plans)}[^/]+/$`))],
     ["activities", SECTION_PATHS.activities],
+    ["activities of a year", first(new RegExp(`^${esc(SECTION_PATHS.activities)}\\d{4}/$`))],
     ["calendar", SECTION_PATHS.calendar],
     ["search", SECTION_PATHS.search],
     ["bulletin issue", first(new RegExp(`^${esc(SECTION_PATHS.bulletins)}\\d{4}-\\d{2}/$`))],

@@ -3,6 +3,7 @@
 // Each bundle is indexed in its own short-lived Pagefind process, one at a time (memory is bounded by the largest
 // bundle), kept in the build cache keyed by its inputs, and reused when they did not change. The search page merges
 // the bundles with Pagefind's `mergeIndex` (`src/site/assets/search.js`).
+import { vietnamDate } from "../vi/date.ts";
 import { SEARCHABLE_ATTRIBUTE } from "../render/markers.ts";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -95,8 +96,9 @@ export function searchItems(model: ContentModel, max: number = MAX_BUNDLE_RECORD
   }
   for (const a of model.activities) {
     if (a.draft) continue;
-    const record = (): SearchRecord => ({ path: activityPath(a.slug), title: a.data.title, text: [a.data.title, a.data.summary ?? "", a.data.place ?? "", markdownText(a.body)].join("\n") });
-    items.push({ bundle: OTHER_BUNDLE, id: activityPath(a.slug), hash: a.hash, record });
+    const where = activityPath(a.slug, vietnamDate(a.data.date).year);
+    const record = (): SearchRecord => ({ path: where, title: a.data.title, text: [a.data.title, a.data.summary ?? "", a.data.place ?? "", markdownText(a.body)].join("\n") });
+    items.push({ bundle: OTHER_BUNDLE, id: where, hash: a.hash, record });
   }
   return items;
 }

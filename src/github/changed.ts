@@ -75,6 +75,12 @@ export interface EntryChange {
   oldSlug?: string;
 }
 
+/** The year folder of an entry's path (`content/activities/2019/x.md` → 2019), where its page is placed. */
+export function folderYear(entryPath: string): number | undefined {
+  const m = /\/(\d{4})\/[^/]+\.md$/.exec(entryPath);
+  return m ? Number(m[1]) : undefined;
+}
+
 export interface ContentChanges {
   /** Changed entries, in the order of the content types then by path. */
   entries: EntryChange[];

@@ -7,6 +7,7 @@ import path from "node:path";
 import { defaultTreeAdapter, type DefaultTreeAdapterTypes as T, parse, serialize } from "parse5";
 import type { ContentModel, ContentType, Entry } from "../content/model.ts";
 import { bulletinPaths, entryPagePath, quarterReportPaths } from "../paths/paths.ts";
+import { folderYear } from "./changed.ts";
 import { absoluteUrl, normalisePrefix } from "../paths/url.ts";
 import { escapeHtml } from "../render/escape.ts";
 import { isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
@@ -66,7 +67,7 @@ export function previewItems(changes: readonly EntryChange[], model: ContentMode
   const items: PreviewItem[] = [];
   const reports = new Map<string, PreviewItem>();
   for (const change of changes) {
-    const pagePath = entryPagePath(change.type, change.slug);
+    const pagePath = entryPagePath(change.type, change.slug, folderYear(change.path));
     const base = { kind: change.type, kindLabel: kindLabel(change.type), file: change.path, pagePath };
     if (change.status === "deleted") {
       items.push({ ...base, status: "deleted", title: "", draft: false, ...(change.type === "bulletin" ? { pdfPath: bulletinPaths(change.slug).pdf } : {}) });
@@ -75,7 +76,7 @@ export function previewItems(changes: readonly EntryChange[], model: ContentMode
     const entry = byAbsPath.get(path.resolve(cwd, change.path));
     const title = entry && model ? readerView(entry, model.site).title : "";
     const draft = entry?.draft ?? false;
-    const oldPage = change.oldSlug !== undefined ? entryPagePath(change.type, change.oldSlug) : undefined;
+    const oldPage = change.oldSlug !== undefined ? entryPagePath(change.type, change.oldSlug, folderYear(change.oldPath ?? change.path)) : undefined;
     items.push({
       ...base,
       status: change.status,

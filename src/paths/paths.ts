@@ -93,9 +93,14 @@ export function activityAnchor(slug: string): string {
   return `hd-${slug}`;
 }
 
-/** An activity's place on the activities page: `/hoat-dong/#hd-<slug>`. */
-export function activityPath(slug: string): string {
-  return `${SECTION_PATHS.activities}#${activityAnchor(slug)}`;
+/** One year's activities (the year of their date in Vietnam): `/hoat-dong/<yyyy>/`. */
+export function activityYearPath(year: number): string {
+  return `${SECTION_PATHS.activities}${year}/`;
+}
+
+/** An activity's place on its year's page: `/hoat-dong/<yyyy>/#hd-<slug>`. */
+export function activityPath(slug: string, year: number): string {
+  return `${activityYearPath(year)}#${activityAnchor(slug)}`;
 }
 
 /** An export schema published beside the exports (`/api/schemas/<file>`). */
@@ -192,15 +197,18 @@ export function isPageSegment(segment: string): boolean {
   return new RegExp(`^${PAGE_SEGMENT_PREFIX}\\d+$`).test(segment);
 }
 
-/** The page readers open for a content file of each type; activities are listed on one page. */
-export function entryPagePath(type: "exemplar" | "plan" | "activity" | "bulletin", slug: string): string {
+/**
+ * The page readers open for a content file of each type. Activities are listed on the page of their year: `year`
+ * is that year (the folder's, which the validator checks against the date); without it, the activities page.
+ */
+export function entryPagePath(type: "exemplar" | "plan" | "activity" | "bulletin", slug: string, year?: number): string {
   switch (type) {
     case "exemplar":
       return exemplarPath(slug);
     case "plan":
       return planPath(slug);
     case "activity":
-      return SECTION_PATHS.activities;
+      return year === undefined ? SECTION_PATHS.activities : activityYearPath(year);
     case "bulletin":
       return bulletinPaths(slug).page;
   }

@@ -50,7 +50,7 @@ describe("the pages a PR changes", () => {
     ]);
     expect(got.map((i) => [i.kind, i.status, i.pagePath, i.pdfPath, i.title])).toEqual([
       ["plan", "modified", "/ke-hoach/08-kh-btg/", undefined, titleOf(plan)],
-      ["activity", "modified", "/hoat-dong/", undefined, titleOf(activity)],
+      ["activity", "modified", "/hoat-dong/2019/", undefined, titleOf(activity)],
       ["bulletin", "added", "/ban-tin/2019-01/", "/ban-tin/2019-01.pdf", titleOf(bulletin)],
       ["report", "affected", "/bao-cao/2018-q4/", undefined, "Báo cáo quý IV năm 2018"],
       ["report", "affected", "/bao-cao/2019-q1/", undefined, "Báo cáo quý I năm 2019"],

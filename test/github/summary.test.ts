@@ -52,7 +52,7 @@ describe("pr-summary on a fixture PR", () => {
         "| ✅ Hợp lệ | Điển hình | `content/exemplars/2019/co-giao-nguyen-thi-mai.md` (sửa) | Cô giáo Nguyễn Thị Mai: hai mươi năm gần gũi học trò | Cá nhân | Đơn vị Một | Quý II năm 2019 | Cổng thông tin, Bản tin | `/dien-hinh/co-giao-nguyen-thi-mai/` |",
         "| ✅ Hợp lệ | Điển hình | `content/exemplars/2019/mo-hinh-thu.md` (thêm mới) | Mô hình &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| @&#8203;caugiay-btg/tham-dinh \\[xem\\]\\(https:/&#8203;/example.com\\) \\*\\*đậm\\*\\* | Mô hình hay | Đơn vị Hai | Quý IV năm 2019 | Cổng thông tin, Loa truyền thanh | `/dien-hinh/mo-hinh-thu/` (bản nháp: chưa công bố) |",
         "| 🗑️ Gỡ bỏ | Điển hình | `content/exemplars/2019/to-dan-pho-so-1.md` (xóa) | — | — | — | — | — | không còn `/dien-hinh/to-dan-pho-so-1/` |",
-        "| ✅ Hợp lệ | Hoạt động | `content/activities/2019/giao-luu-ngay-19-5.md` (đổi tên từ `content/activities/2019/giao-luu-thang-5.md`) | Giao lưu điển hình nhân dịp 19/5 | Giao lưu | Đơn vị Một | Quý II năm 2019 | Loa truyền thanh | `/hoat-dong/` |",
+        "| ✅ Hợp lệ | Hoạt động | `content/activities/2019/giao-luu-ngay-19-5.md` (đổi tên từ `content/activities/2019/giao-luu-thang-5.md`) | Giao lưu điển hình nhân dịp 19/5 | Giao lưu | Đơn vị Một | Quý II năm 2019 | Loa truyền thanh | `/hoat-dong/2019/` |",
         "",
         "#### Cần sửa trước khi duyệt",
         "",

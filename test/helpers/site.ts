@@ -146,6 +146,7 @@ export function pageTypes(dir: string = siteDir()): PageType[] {
     required("plan list", "/ke-hoach/"),
     required("plan 08-KH/BTG", plan),
     required("activities", "/hoat-dong/"),
+    required("activities of a year", firstUnder("/hoat-dong/", (p) => /^\/hoat-dong\/\d{4}\/$/.test(p))),
     required("calendar", "/lich/"),
     required("search", "/tim-kiem/"),
     required("not found", "/404.html"),

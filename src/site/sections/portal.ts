@@ -7,7 +7,7 @@ import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
 import { EXEMPLAR_KINDS, exemplarFacetTitle, kindLabel } from "../../content/labels.ts";
 import type { SiteContext, SiteSection } from "../section.ts";
-import { activityAnchor, bulletinPaths, exemplarPath, type FacetDimension, facetPath, listPagePath, planPath, quarterReportPaths, SECTION_PATHS } from "../../paths/paths.ts";
+import { activityAnchor, activityPath, activityYearPath, bulletinPaths, exemplarPath, type FacetDimension, facetPath, listPagePath, planPath, quarterReportPaths, SECTION_PATHS } from "../../paths/paths.ts";
 
 export interface Named {
   id: string;
@@ -91,6 +91,15 @@ export interface ActivityView {
   exemplars: { slug: string; title: string; path: string }[];
   draft: boolean;
   year: number;
+  /** Its place on its year's page. */
+  path: string;
+}
+
+/** One year of activities, newest first, on its own page. */
+export interface ActivityYear {
+  year: number;
+  path: string;
+  activities: ActivityView[];
 }
 
 export interface PlanView {
@@ -110,6 +119,8 @@ export interface PortalData {
   listPages: ListPage[];
   plans: PlanView[];
   activities: ActivityView[];
+  /** The activities by year, newest year first (one page each). */
+  activityYears: ActivityYear[];
   anniversaries: AnniversaryView[];
   latestBulletin?: { entry: BulletinEntry; path: string; pdf: string; dateText: string; title: string };
   quarter: { q: Quarter; label: string; path: string; exemplars: number; activities: number; plans: number };
@@ -312,8 +323,15 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
         .map((e) => ({ slug: e.slug, title: e.title, path: e.path })),
       draft: entry.draft,
       year: vietnamDate(d.date).year,
+      path: activityPath(entry.slug, vietnamDate(d.date).year),
     };
   });
+  const activityYears: ActivityYear[] = [];
+  for (const a of activities) {
+    const last = activityYears[activityYears.length - 1];
+    if (last?.year === a.year) last.activities.push(a);
+    else activityYears.push({ year: a.year, path: activityYearPath(a.year), activities: [a] });
+  }
 
   const today = isoDate(todayInVietnam(extras.now));
   const anniversaryViews: AnniversaryView[] = site.anniversaries
@@ -336,6 +354,7 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
     listPages,
     plans,
     activities,
+    activityYears,
     anniversaries: anniversaryViews,
     latestBulletin: latest
       ? {

@@ -1,4 +1,6 @@
 // /ban-tin/<yyyy>-<nn>/: one issue on the web: its theme, the PDF to print, the editorial and what it carries.
+import { activityPath } from "../../../paths/paths.ts";
+import { vietnamDate } from "../../../vi/date.ts";
 import type { BulletinIssue } from "../../../bulletin/issue.ts";
 import { issueLabel } from "../../../bulletin/issue.ts";
 import { pdfSizePlaceholder } from "../../../print/pdf-size.ts";
@@ -40,7 +42,7 @@ ${issue.plans.length ? html`<section aria-labelledby="ke-hoach"><h2 id="ke-hoach
     (p) => html`<li><a href="${gs.url(planPath(p.slug))}">${p.data.title}</a> (số ${p.data.number}, ${formatDateVi(p.data.date)})</li>`,
   )}</ul></section>` : ""}
 ${issue.activities.length ? html`<section aria-labelledby="hoat-dong"><h2 id="hoat-dong">Hoạt động</h2><ul>${issue.activities.map(
-    (a) => html`<li><a href="${gs.url(SECTION_PATHS.activities)}">${a.data.title}</a> (${formatDateVi(a.data.date)})</li>`,
+    (a) => html`<li><a href="${gs.url(activityPath(a.slug, vietnamDate(a.data.date).year))}">${a.data.title}</a> (${formatDateVi(a.data.date)})</li>`,
   )}</ul></section>` : ""}
 </article>`;
   return layout(gs, {

@@ -1,45 +1,26 @@
-// Activities (giao lưu, tọa đàm, phát thanh, đăng tin), newest first, grouped by year.
-import { draftBadge } from "../../components.ts";
+// Activities (giao lưu, tọa đàm, phát thanh, đăng tin): the newest, then one link per year; each year has its own page
+// (year.11ty.ts), so a phone never loads a thousand activities at once.
 import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../../render/html.ts";
-import { activityFieldTitle as t } from "../../../content/labels.ts";
 import { layout } from "../../layout.ts";
-import type { ActivityView, PortalData } from "../../sections/portal.ts";
+import type { PortalData } from "../../sections/portal.ts";
 import { SECTION_PATHS } from "../../../paths/paths.ts";
+import { activityLine } from "./cards.ts";
 
 export const data = { permalink: SECTION_PATHS.activities };
 
-function activity(gs: SiteGlobals, a: ActivityView) {
-  const d = a.entry.data;
-  const row = (label: string, value: string | number | undefined) =>
-    value === undefined ? html`` : html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
-  return html`<article class="activity card" id="${a.anchor}">
-  <h3 class="card-title">${a.title}${draftBadge(a.draft)}</h3>
-  <p class="card-meta"><span class="tag">${a.type.name}</span> · <time datetime="${d.date}">${a.dateText}${a.time ? `, ${a.time}` : ""}</time></p>
-  ${d.summary ? html`<p>${d.summary}</p>` : ""}
-  <dl class="facts">
-    ${row(t("unit"), a.unit.name)}
-    ${row(t("ward"), a.ward?.name)}
-    ${row(t("channel"), a.channel?.name)}
-    ${row(t("occasion"), a.occasion?.name)}
-    ${row(t("place"), d.place)}
-    ${row(t("participants"), d.participants)}
-    ${row(t("durationMinutes"), d.durationMinutes)}
-  </dl>
-  ${a.exemplars.length ? html`<p>${t("exemplars")}: ${a.exemplars.map((e, i) => html`${i ? ", " : ""}<a href="${gs.url(e.path)}">${e.title}</a>`)}</p>` : ""}
-</article>`;
-}
+/** How many of the newest activities the activities page lists before the years. */
+export const NEWEST_ACTIVITIES = 10;
 
 export function render({ gs }: { gs: SiteGlobals }): string {
   const p = gs.section<PortalData>("portal");
-  const years = [...new Set(p.activities.map((a) => a.year))];
   const body = html`<h1>Hoạt động</h1>
 <p class="lead">Giao lưu, tọa đàm, buổi phát thanh và bài đăng giới thiệu điển hình tiêu biểu.</p>
-${years.length
-  ? years.map(
-      (y) => html`<section aria-labelledby="nam-${y}"><h2 id="nam-${y}">Năm ${y}</h2>
-${p.activities.filter((a) => a.year === y).map((a) => activity(gs, a))}</section>`,
-    )
+${p.activityYears.length
+  ? html`<section aria-labelledby="moi-nhat"><h2 id="moi-nhat">Mới nhất</h2>
+<ul class="plain events">${p.activities.slice(0, NEWEST_ACTIVITIES).map((a) => activityLine(gs, a))}</ul></section>
+<section aria-labelledby="theo-nam"><h2 id="theo-nam">Theo năm</h2>
+<ul class="plain">${p.activityYears.map((y) => html`<li><a href="${gs.url(y.path)}">Năm ${y.year}</a> (${y.activities.length} hoạt động)</li>`)}</ul></section>`
   : html`<p>Chưa có hoạt động nào.</p>`}`;
   return layout(gs, { title: "Hoạt động", path: SECTION_PATHS.activities, body, bodyClass: "page-activities" });
 }

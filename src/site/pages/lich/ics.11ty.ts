@@ -2,7 +2,7 @@
 import { toICalendar, type CalendarEvent } from "../../calendar.ts";
 import type { SiteGlobals } from "../../globals.ts";
 import type { PortalData } from "../../sections/portal.ts";
-import { activityPath, FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
+import { FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = { permalink: FILE_PATHS.calendarIcs };
 
@@ -29,7 +29,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
           location: d.place,
           start: timed ? { instant: new Date(d.date) } : { date: d.date },
           durationMinutes: d.durationMinutes,
-          url: gs.absoluteUrl(activityPath(a.entry.slug)),
+          url: gs.absoluteUrl(a.path),
         };
       }),
   ];

@@ -4,7 +4,7 @@ import { html, scrollable } from "../../../render/html.ts";
 import { layout } from "../../layout.ts";
 import type { PortalData } from "../../sections/portal.ts";
 import { isoDate, todayInVietnam, vietnamDate } from "../../../vi/date.ts";
-import { activityPath, FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
+import { FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
 export const data = { permalink: SECTION_PATHS.calendar };
 
@@ -16,7 +16,7 @@ export function render({ gs }: { gs: SiteGlobals }): string {
   const list = (items: typeof p.activities) =>
     html`<ul class="plain events">${items.map(
       (a) =>
-        html`<li><time datetime="${a.entry.data.date}">${a.dateText}${a.time ? `, ${a.time}` : ""}</time>: <a href="${gs.url(activityPath(a.entry.slug))}">${a.title}</a> <span class="muted">(${a.type.name} · ${a.unit.name})</span></li>`,
+        html`<li><time datetime="${a.entry.data.date}">${a.dateText}${a.time ? `, ${a.time}` : ""}</time>: <a href="${gs.url(a.path)}">${a.title}</a> <span class="muted">(${a.type.name} · ${a.unit.name})</span></li>`,
     )}</ul>`;
   const body = html`<h1>Lịch</h1>
 <p class="lead">Ngày lễ, kỷ niệm để tổ chức giao lưu điển hình và các hoạt động đã lên lịch. <a href="${gs.url(FILE_PATHS.calendarIcs)}">Thêm vào lịch của bạn (tệp iCalendar)</a>.</p>
