@@ -10,7 +10,7 @@ export function activityCard(gs: SiteGlobals, a: ActivityView): SafeHtml {
   const row = (label: string, value: string | number | undefined) =>
     value === undefined ? html`` : html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
   return html`<article class="activity card" id="${a.anchor}">
-  <h3 class="card-title">${a.title}${draftBadge(a.draft)}</h3>
+  <h2 class="card-title">${a.title}${draftBadge(a.draft)}</h2>
   <p class="card-meta"><span class="tag">${a.type.name}</span> · <time datetime="${d.date}">${a.dateText}${a.time ? `, ${a.time}` : ""}</time></p>
   ${d.summary ? html`<p>${d.summary}</p>` : ""}
   <dl class="facts">
