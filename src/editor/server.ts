@@ -6,7 +6,6 @@ import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { SiteConfig } from "../content/model.ts";
 import { readCatalogues } from "../render/catalogues.ts";

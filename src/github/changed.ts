@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { CONTENT_TYPES, type ContentType } from "../content/model.ts";
+import { entryPagePath } from "../paths/paths.ts";
 
 export type ChangeStatus = "added" | "modified" | "deleted" | "renamed" | "copied" | "type-changed";
 
@@ -79,6 +80,14 @@ export interface EntryChange {
 export function folderYear(entryPath: string): number | undefined {
   const m = /\/(\d{4})\/[^/]+\.md$/.exec(entryPath);
   return m ? Number(m[1]) : undefined;
+}
+
+/** The page readers open for a changed entry and, when a rename moves it, the page that disappears. */
+export function changePages(change: EntryChange): { pagePath: string; oldPagePath?: string } {
+  const pagePath = entryPagePath(change.type, change.slug, folderYear(change.path));
+  if (change.oldSlug === undefined) return { pagePath };
+  const oldPagePath = entryPagePath(change.type, change.oldSlug, folderYear(change.oldPath ?? change.path));
+  return oldPagePath === pagePath ? { pagePath } : { pagePath, oldPagePath };
 }
 
 export interface ContentChanges {

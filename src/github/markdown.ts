@@ -39,7 +39,8 @@ const RESULT: Record<SummaryRow["result"], (row: SummaryRow) => string> = {
   removed: () => "🗑️ Gỡ bỏ",
 };
 
-const STATUS: Record<SummaryRow["status"], string> = {
+/** How a change of each status reads in Vietnamese (the summary table, the preview index). */
+export const STATUS: Record<SummaryRow["status"], string> = {
   added: "thêm mới",
   modified: "sửa",
   deleted: "xóa",

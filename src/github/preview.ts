@@ -6,13 +6,13 @@ import { lstat, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { defaultTreeAdapter, type DefaultTreeAdapterTypes as T, parse, serialize } from "parse5";
 import type { ContentModel, ContentType, Entry } from "../content/model.ts";
-import { bulletinPaths, entryPagePath, quarterReportPaths } from "../paths/paths.ts";
-import { folderYear } from "./changed.ts";
+import { bulletinPaths, quarterReportPaths } from "../paths/paths.ts";
 import { absoluteUrl, normalisePrefix } from "../paths/url.ts";
 import { escapeHtml } from "../render/escape.ts";
 import { isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
 import { quarterLabel, quarterOf } from "../vi/quarter.ts";
-import type { ChangeStatus, EntryChange } from "./changed.ts";
+import { changePages, type ChangeStatus, type EntryChange } from "./changed.ts";
+import { STATUS } from "./markdown.ts";
 import { readerView } from "./summary.ts";
 import { schemaSet } from "../content/schemas.ts";
 
@@ -67,7 +67,7 @@ export function previewItems(changes: readonly EntryChange[], model: ContentMode
   const items: PreviewItem[] = [];
   const reports = new Map<string, PreviewItem>();
   for (const change of changes) {
-    const pagePath = entryPagePath(change.type, change.slug, folderYear(change.path));
+    const { pagePath, oldPagePath } = changePages(change);
     const base = { kind: change.type, kindLabel: kindLabel(change.type), file: change.path, pagePath };
     if (change.status === "deleted") {
       items.push({ ...base, status: "deleted", title: "", draft: false, ...(change.type === "bulletin" ? { pdfPath: bulletinPaths(change.slug).pdf } : {}) });
@@ -76,14 +76,13 @@ export function previewItems(changes: readonly EntryChange[], model: ContentMode
     const entry = byAbsPath.get(path.resolve(cwd, change.path));
     const title = entry && model ? readerView(entry, model.site).title : "";
     const draft = entry?.draft ?? false;
-    const oldPage = change.oldSlug !== undefined ? entryPagePath(change.type, change.oldSlug, folderYear(change.oldPath ?? change.path)) : undefined;
     items.push({
       ...base,
       status: change.status,
       title,
       draft,
       ...(change.type === "bulletin" ? { pdfPath: bulletinPaths(change.slug).pdf } : {}),
-      ...(oldPage !== undefined && oldPage !== pagePath ? { oldPagePath: oldPage } : {}),
+      ...(oldPagePath !== undefined ? { oldPagePath } : {}),
     });
     const date = entry ? entryDate(entry) : undefined;
     if (entry && !draft && date !== undefined) {
@@ -538,15 +537,7 @@ function bannerHtml(indexFile: string, item: PreviewItem | undefined, baseUrl: s
   );
 }
 
-const STATUS_TEXT: Record<PreviewItem["status"], string> = {
-  added: "thêm mới",
-  modified: "sửa",
-  deleted: "xóa",
-  renamed: "đổi tên",
-  copied: "sao chép",
-  "type-changed": "đổi loại tệp",
-  affected: "số liệu thay đổi theo",
-};
+const STATUS_TEXT: Record<PreviewItem["status"], string> = { ...STATUS, affected: "số liệu thay đổi theo" };
 
 export const INDEX_FILE = "index.html";
 /** The name of the artifact the PR workflow uploads the preview as. */

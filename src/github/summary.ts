@@ -4,14 +4,7 @@ import type { ContentModel, ContentType, Entry, Finding, SiteConfig } from "../c
 import { schemaAt, schemaSet } from "../content/schemas.ts";
 import { quarterLabel, quarterOf } from "../vi/quarter.ts";
 import { isCalendarDate, isDateTimeWithOffset } from "../vi/date.ts";
-import type { ChangeStatus, EntryChange } from "./changed.ts";
-import { entryPagePath } from "../paths/paths.ts";
-import { folderYear } from "./changed.ts";
-
-/** Where a renamed entry's page was. */
-function oldPage(change: { type: "exemplar" | "plan" | "activity" | "bulletin"; slug: string; path: string; oldSlug?: string; oldPath?: string }): string {
-  return entryPagePath(change.type, change.oldSlug ?? change.slug, folderYear(change.oldPath ?? change.path));
-}
+import { changePages, type ChangeStatus, type EntryChange } from "./changed.ts";
 
 export type RowResult = "ok" | "warning" | "error" | "removed";
 
@@ -165,8 +158,7 @@ export function buildSummary(input: BuildSummaryInput): PrSummary {
       status: change.status,
       file: change.path,
       ...(change.oldPath !== undefined ? { oldFile: change.oldPath } : {}),
-      pagePath: entryPagePath(change.type, change.slug, folderYear(change.path)),
-      ...(change.oldSlug !== undefined && oldPage(change) !== entryPagePath(change.type, change.slug, folderYear(change.path)) ? { oldPagePath: oldPage(change) } : {}),
+      ...changePages(change),
     };
     if (change.status === "deleted") {
       return { ...base, title: "", kind: "", unit: "", quarter: "", channels: [], draft: false, result: "removed", errors: 0, warnings: 0, messages: [] };

@@ -1,5 +1,5 @@
 // Broadcast scripts: per ward and quarter, and per scheduled broadcast, assembled from exemplars naming the loudspeaker channel.
-import type { ActivityEntry, ContentModel, Exemplar, ExemplarEntry, SiteConfig } from "../content/model.ts";
+import type { ActivityEntry, ContentModel, ExemplarEntry, SiteConfig } from "../content/model.ts";
 import { ITEM_TITLES } from "../content/slot.ts";
 import { type Quarter, compareQuarters, quarterLabel, quarterOf, quarterSlug } from "../vi/quarter.ts";
 import { formatDateVi, isoDate, vietnamDate } from "../vi/date.ts";

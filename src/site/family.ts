@@ -44,6 +44,11 @@ export function pagination<T>(family: PageFamily<T>) {
   };
 }
 
+/** Eleventy's permalink of a member: its key, the family's one rule for where a member lives. */
+export function permalink<T>(family: PageFamily<T>) {
+  return (d: Record<string, unknown>): string => family.key(d[family.alias] as T);
+}
+
 /** Every member of a family as the build writes it. */
 export function* familyPages<T>(gs: SiteGlobals, family: PageFamily<T>): Generator<StreamedPage> {
   for (const item of family.items(gs)) yield family.page(gs, item);

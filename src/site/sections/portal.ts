@@ -1,8 +1,8 @@
 // The portal section: exemplars, facets, plans, activities, calendar and home page data, computed once per build.
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
-import { currentQuarter, quarterLabel, quarterOf, quarterSlug, sameQuarter, type Quarter } from "../../vi/quarter.ts";
+import { currentQuarter, quarterLabel, quarterOf, sameQuarter, type Quarter } from "../../vi/quarter.ts";
 import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietnamDate, isoDate, monthDayIn } from "../../vi/date.ts";
-import { slugify, sortByGivenName } from "../../vi/text.ts";
+import { sortByGivenName } from "../../vi/text.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
 import { EXEMPLAR_KINDS, exemplarFacetTitle, kindLabel } from "../../content/labels.ts";
@@ -193,7 +193,6 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
   const channels = byId(site.channels);
   const types = byId(site.activityTypes);
   const anniversaries = byId(site.anniversaries);
-  const kinds = byId(EXEMPLAR_KINDS);
 
   const sorted = [...model.exemplars].sort(newestFirst);
   // What a view takes from its entry and site.yaml alone is kept per settings and entry object: the dev server's next

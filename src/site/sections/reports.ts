@@ -3,7 +3,7 @@ import { buildReports, reportQuarters, type QuarterReport, type YearReport } fro
 import { reportHead } from "../../reports/outline.ts";
 import { reportLabels, type ReportLabels } from "../../reports/labels.ts";
 import { quarterInSentence, type ViewContext } from "../../reports/view.ts";
-import { SECTION_PATHS, quarterReportPaths, yearReportPaths } from "../../paths/paths.ts";
+import { quarterReportPaths, yearReportPaths } from "../../paths/paths.ts";
 import { html, trusted, type SafeHtml } from "../../render/html.ts";
 import { REPORT_PAGE_CSS } from "../../reports/style.ts";
 import type { SiteConfig } from "../../content/model.ts";

@@ -13,7 +13,7 @@ import { layout, type PageShell } from "../../layout.ts";
 import { renderBodyCached, renderMarkdownInline } from "../../../render/markdown.ts";
 import type { ExemplarView, Named, PortalData } from "../../sections/portal.ts";
 import type { ExemplarEntry } from "../../../content/model.ts";
-import { pagination, type PageFamily } from "../../family.ts";
+import { pagination, permalink, type PageFamily } from "../../family.ts";
 import { facetPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
 /** Everything an exemplar page shows, and nothing else. */
@@ -123,7 +123,6 @@ export function render({ gs, ex }: { gs: SiteGlobals; ex: ExemplarView }): strin
   return renderExemplarPage(gs, exemplarPageView(gs, ex));
 }
 
-/** The build's streamed pages: one per exemplar, keyed by its view (the bulk of the site). */
 /** One page per exemplar, keyed by its view. */
 export const family: PageFamily<ExemplarView> = {
   id: "exemplar",
@@ -139,5 +138,5 @@ export const family: PageFamily<ExemplarView> = {
 
 export const data = {
   pagination: pagination(family),
-  permalink: (d: { ex: ExemplarView }) => d.ex.path,
+  permalink: permalink(family),
 };

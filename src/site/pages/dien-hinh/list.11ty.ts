@@ -7,7 +7,7 @@ import type { SiteGlobals } from "../../globals.ts";
 import { html } from "../../../render/html.ts";
 import { layout, type PageShell } from "../../layout.ts";
 import type { FacetGroup, FacetValue, ListPage, PortalData } from "../../sections/portal.ts";
-import { pagination, type PageFamily } from "../../family.ts";
+import { pagination, permalink, type PageFamily } from "../../family.ts";
 import { FILE_PATHS, SECTION_PATHS } from "../../../paths/paths.ts";
 
 /** Everything a list page shows, and nothing else. */
@@ -65,7 +65,6 @@ export function render({ gs, list }: { gs: SiteGlobals; list: ListPage }): strin
   return renderListPage(gs, listPageView(gs, list));
 }
 
-/** The build's streamed pages: every page of every list, keyed by its view. */
 /** Every page of the exemplar list and of each filter, keyed by its view. */
 export const family: PageFamily<ListPage> = {
   id: "exemplar-list",
@@ -81,5 +80,5 @@ export const family: PageFamily<ListPage> = {
 
 export const data = {
   pagination: pagination(family),
-  permalink: (d: { list: ListPage }) => d.list.path,
+  permalink: permalink(family),
 };

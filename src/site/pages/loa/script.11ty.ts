@@ -8,7 +8,7 @@ import { quarterLabel } from "../../../vi/quarter.ts";
 import { slotVerdict } from "../../../loudspeaker/text.ts";
 import { formatDuration } from "../../../speech/timing.ts";
 import { ONE_PER_PAGE_ID, loudspeakerStyle } from "./style.ts";
-import { pagination, type PageFamily } from "../../family.ts";
+import { pagination, permalink, type PageFamily } from "../../family.ts";
 import { exemplarPath, loudspeakerQuarterPath, SECTION_PATHS } from "../../../paths/paths.ts";
 
 function paragraphs(text: SpokenText) {
@@ -70,7 +70,6 @@ ${script.closing ? html`<section class="loa-part loa-frame loa-closing" aria-lab
   });
 }
 
-/** The build's streamed pages (no view key: they always render, one at a time). */
 /** One script page per ward and quarter or broadcast (always rendered). */
 export const family: PageFamily<Script> = {
   id: "loudspeaker-script",
@@ -84,5 +83,5 @@ export const family: PageFamily<Script> = {
 
 export const data = {
   pagination: pagination(family),
-  permalink: (d: { script: Script }) => d.script.url,
+  permalink: permalink(family),
 };

@@ -2,13 +2,12 @@
 import type { SiteGlobals } from "../../globals.ts";
 import type { Script } from "../../../loudspeaker/script.ts";
 import { scriptPlainText } from "../../../loudspeaker/text.ts";
-import { pagination, type PageFamily } from "../../family.ts";
+import { pagination, permalink, type PageFamily } from "../../family.ts";
 
 export function render({ gs, script }: { gs: SiteGlobals; script: Script }): string {
   return scriptPlainText(script, gs.site);
 }
 
-/** The build's streamed pages (no view key: they always render, one at a time). */
 /** The plain text of every script (always rendered). */
 export const family: PageFamily<Script> = {
   id: "loudspeaker-text",
@@ -22,6 +21,6 @@ export const family: PageFamily<Script> = {
 
 export const data = {
   pagination: pagination(family),
-  permalink: (d: { script: Script }) => d.script.textUrl,
+  permalink: permalink(family),
   eleventyExcludeFromCollections: true,
 };
