@@ -135,10 +135,13 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
     let whole = everything;
     everything = false;
     // A folder renamed or removed: its files' paths are all new, so read the whole tree afresh.
-    for (const abs of named) if ((await kind(abs)) === "folder") whole = true;
+    for (const abs of named) {
+      const found = await kind(abs);
+      if (found === "folder") whole = true;
+      else if (found === "none") docs.delete(abs);
+    }
     const changed = whole ? [] : named.map((f) => path.relative(root, f).split(path.sep).join("/")).sort();
     if (whole) docs.clear();
-    for (const abs of named) if ((await kind(abs)) === "none") docs.delete(abs);
     reading = { whole, named: new Set(named) };
     const { model, findings } = await load();
     lastFindings = findings;
@@ -172,8 +175,9 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
       const dir = path.join(o.siteDir, ".search", String(++searchSerial));
       try {
         const pending = await startSearchIndex(searchItems(current.model), (p) => p, o.cacheDir ? { cacheDir: o.cacheDir } : {});
-        // Pages marked for search (bulletin issues) are rendered here, between requests.
-        for (const route of current.router.all()) {
+        // Pages marked for search (bulletin issues) are rendered here, between requests. The bulk families' members
+        // are indexed from the model (searchItems), so only the templates' few hundred pages are looked at.
+        for (const route of current.router.templateRoutes()) {
           if (!route.file.endsWith(".html")) continue;
           const html = String(await route.render());
           if (isSearchable(html)) pending.addPage(`/${route.file.replace(/index\.html$/, "")}`, html);

@@ -241,14 +241,18 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   const byType: Record<ContentType, ParsedDoc[]> = { exemplar: [], plan: [], activity: [], bulletin: [] };
   for (const d of contentDocs) byType[d.type as ContentType].push(d);
 
-  // With `files`, checks that concern one document alone run for those documents only: their findings would be
-  // dropped anyway. Cross-file rules still read every document.
-  const onlyRel = options.files?.flatMap((f) => {
-    const abs = path.resolve(cwd, f);
-    return [path.relative(given, abs), path.relative(root, abs)].map((r) => r.split(path.sep).join("/"));
-  });
+  // `files` as paths in the tree, through the folder named or its real path. Checks that concern one document alone
+  // run for those documents only (their findings would be dropped anyway); cross-file rules still read every document.
+  const only = options.files
+    ? new Set(
+        options.files.flatMap((f) => {
+          const abs = path.resolve(cwd, f);
+          return [path.relative(given, abs), path.relative(root, abs)].map((r) => r.split(path.sep).join("/"));
+        }),
+      )
+    : undefined;
   const ctx = makeContext({
-    ...(onlyRel ? { only: new Set(onlyRel) } : {}),
+    ...(only ? { only } : {}),
     dir: root,
     site,
     catalogues: site?.schemaValid ? catalogues(site) : undefined,
@@ -272,18 +276,15 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   };
 
   // Paths the author sees are relative to the working directory, through the folder they named.
-  const only = options.files?.map((f) => path.resolve(cwd, f));
   const shownPath = (rel: string): string => path.relative(cwd, path.join(given, rel)).split(path.sep).join("/");
-  const realPath = (rel: string): string => path.join(root, rel);
   const findings: Finding[] = local
     .filter((f) => {
       if (!only) return true;
       if (f.file === "site.yaml" && f.severity === "error") return true; // a broken site.yaml breaks every file
-      const abs = [path.join(given, f.file), realPath(f.file)];
-      return only.some((o) => abs.includes(o));
+      return only.has(f.file);
     })
     .map((f) => ({ file: shownPath(f.file), line: f.line, column: f.column, severity: f.severity, rule: f.rule, message: f.message }));
   findings.sort(compareFindings);
-  const checked = only ? refs.filter((r) => only.includes(path.join(given, r.file)) || only.includes(realPath(r.file))).length : refs.length;
+  const checked = only ? refs.filter((r) => only.has(r.file)).length : refs.length;
   return { model, findings, checked };
 }

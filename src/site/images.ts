@@ -1,4 +1,5 @@
 // Responsive images for exemplars, made once per build with @11ty/eleventy-img into the build's /img/ folder.
+import { fileMemo } from "../util/file-memo.ts";
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -41,8 +42,8 @@ function toResponsive(meta: ImageMetadata, alt: string, credit?: string): Respon
  * and eleventy-img's versions) and this module; `complete.json` lists the files a finished run made, and any other
  * file found there (a run killed mid-write) is deleted before use.
  */
-/** Images made in this process, by source file, size, time and destination. */
-const madeBefore = new Map<string, ImageMetadata>();
+/** Images made in this process, by source file and destination. */
+const madeBefore = fileMemo<ImageMetadata>();
 
 export async function makeExemplarImages(
   exemplars: readonly ExemplarEntry[],
@@ -59,11 +60,8 @@ export async function makeExemplarImages(
       const src = path.resolve(path.dirname(e.absPath), image.src);
       const target = work ?? (outputDir ? path.join(outputDir, FILE_PATHS.images) : undefined);
       // The same source file made into the same folder before (the dev server's next reload): not again.
-      const st = await stat(src).catch(() => undefined);
-      const key = st ? `${src}\0${st.size}\0${st.mtimeMs}\0${target ?? ""}\0${outputDir ?? ""}` : undefined;
-      const meta =
-        (key ? madeBefore.get(key) : undefined) ??
-        (await inFile(imageContext(e, src), () =>
+      const meta = await madeBefore(src, `${target ?? ""}\0${outputDir ?? ""}`, () =>
+        inFile(imageContext(e, src), () =>
           Image(src, {
             widths: IMAGE_WIDTHS,
             formats: ["webp", "jpeg"],
@@ -71,8 +69,8 @@ export async function makeExemplarImages(
             urlPath: FILE_PATHS.images,
             dryRun: !outputDir,
           }),
-        ));
-      if (key) madeBefore.set(key, meta);
+        ),
+      );
       if (work) for (const entries of Object.values(meta)) for (const entry of entries) made.push(path.basename(entry.outputPath));
       out.set(e.slug, toResponsive(meta, image.alt, image.credit));
     }),

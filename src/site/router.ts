@@ -111,6 +111,11 @@ export function createRouter(gs: SiteGlobals, templates: readonly { file: string
     return routes;
   };
 
+  /** The templates' pages only (the few hundred pages that are not members of a bulk family). */
+  function* templateRoutes(): Generator<Route> {
+    for (const { module } of templates) for (const [file, render] of routesOf(module)) yield { file, render };
+  }
+
   return {
     find(file: string): Route | undefined {
       for (const family of PAGE_FAMILIES) {
@@ -123,12 +128,14 @@ export function createRouter(gs: SiteGlobals, templates: readonly { file: string
       }
       return undefined;
     },
+    /** Every route: the families' members, then the templates' pages. */
     *all(): Generator<Route> {
       for (const family of PAGE_FAMILIES) {
         for (const item of family.items(gs)) yield familyRoute(family, outputFile(family.key(item)))!;
       }
-      for (const { module } of templates) for (const [file, render] of routesOf(module)) yield { file, render };
+      yield* templateRoutes();
     },
+    templateRoutes,
   };
 }
 

@@ -97,7 +97,7 @@ export function vietnamDateOfInstant(instant: Date): CalendarDate {
 /** Intl's time-zone lookup is the slow part of reading a date: each instant and each text is read once. */
 const dayOfInstant = new Map<number, CalendarDate>();
 const dayOfText = new Map<string, CalendarDate>();
-function remember<K>(map: Map<K, CalendarDate>, key: K, value: CalendarDate): void {
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size >= 200_000) map.clear();
   map.set(key, value);
 }
@@ -161,11 +161,7 @@ const dayKeys = new Map<string, string>();
 /** `YYYY-MM-DD` of a content date, read once per text (sorting compares each date many times). */
 function dayKey(text: string): string {
   let key = dayKeys.get(text);
-  if (key === undefined) {
-    key = isoDate(vietnamDate(text));
-    if (dayKeys.size >= 200_000) dayKeys.clear();
-    dayKeys.set(text, key);
-  }
+  if (key === undefined) remember(dayKeys, text, (key = isoDate(vietnamDate(text))));
   return key;
 }
 

@@ -1,6 +1,7 @@
 // image-missing, image-outside, image-path, image-empty, image-invalid, image-format, image-too-large, image-alt:
 // every image an exemplar shows (front matter or body) is a plainly named file inside the content tree that
 // decodes as a JPEG, PNG or WebP within the pixel limit, with a real description.
+import { fileMemo } from "../../util/file-memo.ts";
 import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -75,21 +76,15 @@ function plainName(src: string): string {
  * cut short (the build would show half a picture).
  */
 type ImageProblem = { rule: string; message: string } | undefined;
-/** What was found of a file this process examined, by path, size, time and inode: a later load (the dev server's) does not decode it again. */
-const examined = new Map<string, ImageProblem>();
+/** What was found of a file this process examined: a later load (the dev server's) does not decode it again. */
+const examined = fileMemo<ImageProblem>();
 
-export async function imageProblem(abs: string, rel: string, pixelLimit: number): Promise<ImageProblem> {
-  const st = await stat(abs);
-  const key = `${abs}\0${rel}\0${st.size}\0${st.mtimeMs}\0${st.ino}\0${pixelLimit}`;
-  if (examined.has(key)) return examined.get(key);
-  const problem = await examine(abs, rel, pixelLimit, st.size);
-  if (examined.size > 100_000) examined.clear();
-  examined.set(key, problem);
-  return problem;
+export function imageProblem(abs: string, rel: string, pixelLimit: number): Promise<ImageProblem> {
+  return examined(abs, `${rel}\0${pixelLimit}`, () => examine(abs, rel, pixelLimit));
 }
 
-async function examine(abs: string, rel: string, pixelLimit: number, size: number): Promise<ImageProblem> {
-  if (size === 0) return { rule: "image-empty", message: `tệp ${rel} rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc.` };
+async function examine(abs: string, rel: string, pixelLimit: number): Promise<ImageProblem> {
+  if ((await stat(abs)).size === 0) return { rule: "image-empty", message: `tệp ${rel} rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc.` };
   let meta: sharp.Metadata;
   try {
     meta = await sharp(abs, { limitInputPixels: false }).metadata();

@@ -1,6 +1,6 @@
 // The bulletin section: every issue resolved against the model, print images and fonts written
 // into the build, and one PDF job per issue (`/ban-tin/<yyyy>-<nn>/in/` → `/ban-tin/<yyyy>-<nn>.pdf`).
-import { stat } from "node:fs/promises";
+import { fileMemo } from "../../util/file-memo.ts";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { ContentModel, ExemplarEntry } from "../../content/model.ts";
@@ -27,8 +27,8 @@ const PRINT_IMAGE_WIDTH = 1300;
  * Print versions of the images of exemplars in any issue: grayscale (what the office printer will
  * make of them anyway, so contrast is judged on screen), normalised, JPEG, one width.
  */
-/** Print images made in this process, by source file, size, time and destination. */
-const printedBefore = new Map<string, Awaited<ReturnType<typeof Image>>>();
+/** Print images made in this process, by source file and destination. */
+const printedBefore = fileMemo<Awaited<ReturnType<typeof Image>>>();
 
 export async function makePrintImages(exemplars: readonly ExemplarEntry[], outputDir: string | undefined): Promise<Map<string, PrintImage>> {
   const out = new Map<string, PrintImage>();
@@ -53,10 +53,7 @@ export async function makePrintImages(exemplars: readonly ExemplarEntry[], outpu
           },
         };
         // The same source made into the same folder before (the dev server's next reload): not again.
-        const st = await stat(src).catch(() => undefined);
-        const key = st ? `${src}\0${st.size}\0${st.mtimeMs}\0${outputDir ?? ""}` : undefined;
-        const meta = (key ? printedBefore.get(key) : undefined) ?? (await inFile(imageContext(e, src), () => Image(src, options as Parameters<typeof Image>[1])));
-        if (key) printedBefore.set(key, meta);
+        const meta = await printedBefore(src, outputDir ?? "", () => inFile(imageContext(e, src), () => Image(src, options as Parameters<typeof Image>[1])));
         const jpeg = meta.jpeg?.[0];
         if (jpeg) out.set(e.slug, { src: jpeg.url, width: jpeg.width, height: jpeg.height });
       }),
