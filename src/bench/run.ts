@@ -109,6 +109,11 @@ function tsxArgs(script: string, args: readonly string[]): [string, string[]] {
   return [process.execPath, ["--import", "tsx", path.join(REPO_ROOT, script), ...args]];
 }
 
+/** What `npm run validate` runs (package.json): the validator from its precompiled bundle (scripts/launch.mjs). */
+function validateArgs(args: readonly string[]): [string, string[]] {
+  return [process.execPath, [path.join(REPO_ROOT, "scripts/launch.mjs"), "validate", ...args]];
+}
+
 function failure(measure: ChildMeasure, what: string): string {
   if (measure.killed === "memory") return `${what} bị dừng: bộ nhớ vượt ${(MEMORY_GUARD / GIB).toFixed(1)} GiB`;
   const tail = (measure.stderr || measure.stdout).trim().split("\n").slice(-6).join("\n");
@@ -205,13 +210,13 @@ export async function touchOneExemplar(contentDir: string): Promise<string> {
 }
 
 /**
- * `npm run validate -- FILE` as an author runs it, wall clock with Node and tsx start-up, the build cache in the
+ * `npm run validate -- FILE` as an author runs it, wall clock with Node's start-up, the build cache in the
  * folder GUONG_SANG_CACHE_DIR names: one run fills it, then the median of `runs` measured runs.
  */
 async function validateFileRow(contentDir: string, cacheDir: string, runs: number, prof: (id: StepId, c: [string, string[]]) => [string, string[]]): Promise<StepResult> {
   const file = await middleExemplar(contentDir);
   const env = { [CACHE_ENV]: cacheDir };
-  const command = tsxArgs("scripts/validate.ts", ["--content", contentDir, "--format", "json", file]);
+  const command = validateArgs(["--content", contentDir, "--format", "json", file]);
   const fill = await childStep("validateFile", ...command, env);
   if (!fill.ok) return fill;
   const results: StepResult[] = [];
@@ -365,7 +370,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // The validator's per-file cache: one run fills it, the measured runs read it.
     await inProcessStep("validate", contentDir, 1, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"]);
     record(await inProcessStep("validate", contentDir, runs, { [CACHE_ENV]: cacheDir + "-validate" }, ["--cache"], flags("validateWarm")));
-    record(await childStep("validateCli", ...prof("validateCli", tsxArgs("scripts/validate.ts", ["--content", contentDir, "--format", "json"])), { [CACHE_ENV]: "off" }));
+    record(await childStep("validateCli", ...prof("validateCli", validateArgs(["--content", contentDir, "--format", "json"])), { [CACHE_ENV]: "off" }));
     record(await validateFileRow(contentDir, cacheDir + "-validate-file", runs, prof));
 
     const baseline = await prepareBaseline(contentDir, path.join(root, "eleventy"));

@@ -1,16 +1,18 @@
 // The content-hash build cache kept between runs (and between CI runs with actions/cache): the generic store, keyed by
 // file hash + code version. Its two users: the validator's per-file cache (parse-cache.ts) and the page store (page-store.ts).
 //
-// Layout: <dir>/<namespace>.json, two lines: a header {format, namespace, version, sha256, count} and the entries as one
-// JSON array of [key, value]. A file whose header, version or checksum does not match, or that does not parse, is ignored
-// whole (a cold run, never a wrong one); a value that fails its namespace's shape check is a miss.
+// Layout: <dir>/<namespace>.json: a header line {format, namespace, version, sha256, count}; an index line, the JSON array
+// of [key, byte length] of every entry; then the entries' values as JSON texts one after another, in the index's order.
+// A value is parsed only when it is asked for, so a run that needs a few entries of a large store (`npm run validate --
+// FILE`) does not parse the rest. A file whose header, version, checksum or index does not match is ignored whole (a cold
+// run, never a wrong one); a value that does not parse or fails its namespace's shape check is a miss.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Bump when the file layout changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** Environment variable naming the cache folder; `off` (or `0`, `false`) disables the cache. */
 export const CACHE_ENV = "GUONG_SANG_CACHE_DIR";
@@ -90,13 +92,18 @@ function isHeader(value: unknown): value is Header {
 }
 
 /**
- * One namespace of the cache: a map from key to value, loaded whole, written whole.
- * Only entries read or written during this run are saved, so deleted files drop out.
+ * One namespace of the cache: a map from key to value, loaded whole, parsed entry by entry, written whole.
+ * Only entries read, kept or written during this run are saved, so deleted files drop out.
  */
 export class CacheStore<V> {
   readonly stats: StoreStats = { loaded: 0, hits: 0, misses: 0 };
-  private readonly old = new Map<string, unknown>();
+  /** The file's bytes and where each old entry's JSON text lies in them. */
+  private bytes: Buffer = Buffer.alloc(0);
+  private readonly old = new Map<string, { start: number; end: number }>();
+  /** Values used or written in this run. */
   private readonly next = new Map<string, V>();
+  /** Old entries carried to the next save without being parsed (`keep`). */
+  private readonly kept = new Set<string>();
   private dirty = false;
 
   private constructor(
@@ -114,17 +121,18 @@ export class CacheStore<V> {
   }
 
   private async load(): Promise<void> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, "utf8");
+      bytes = await readFile(this.file);
     } catch {
       this.stats.discarded = "missing";
       return;
     }
-    const newline = text.indexOf("\n");
     try {
-      const header: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
-      if (!isHeader(header) || header.format !== CACHE_FORMAT || header.namespace !== this.namespace) {
+      const headerEnd = bytes.indexOf(0x0a);
+      const indexEnd = headerEnd < 0 ? -1 : bytes.indexOf(0x0a, headerEnd + 1);
+      const header: unknown = JSON.parse(bytes.toString("utf8", 0, headerEnd < 0 ? bytes.length : headerEnd));
+      if (!isHeader(header) || header.format !== CACHE_FORMAT || header.namespace !== this.namespace || indexEnd < 0) {
         this.stats.discarded = "corrupt";
         return;
       }
@@ -132,24 +140,42 @@ export class CacheStore<V> {
         this.stats.discarded = "stale";
         return;
       }
-      const payload = text.slice(newline + 1);
-      if (createHash("sha256").update(payload).digest("hex") !== header.sha256) {
+      // Bytes, not text: hashing a Buffer skips re-encoding a string.
+      if (createHash("sha256").update(bytes.subarray(headerEnd + 1)).digest("hex") !== header.sha256) {
         this.stats.discarded = "corrupt";
         return;
       }
-      const entries: unknown = JSON.parse(payload);
-      if (!Array.isArray(entries) || entries.length !== header.count) {
+      const index: unknown = JSON.parse(bytes.toString("utf8", headerEnd + 1, indexEnd));
+      if (!Array.isArray(index) || index.length !== header.count) {
         this.stats.discarded = "corrupt";
         return;
       }
-      for (const pair of entries) {
-        if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string") this.old.set(pair[0], pair[1]);
+      let at = indexEnd + 1;
+      for (const pair of index) {
+        if (!Array.isArray(pair) || typeof pair[0] !== "string" || !Number.isSafeInteger(pair[1]) || pair[1] < 0) throw new Error("index");
+        this.old.set(pair[0], { start: at, end: at + (pair[1] as number) });
+        at += pair[1] as number;
       }
+      if (at !== bytes.length) throw new Error("length");
+      this.bytes = bytes;
       this.stats.loaded = this.old.size;
     } catch {
       this.old.clear();
       this.stats.discarded = "corrupt";
     }
+  }
+
+  /** Every key the store holds, old and new. */
+  keys(): string[] {
+    return [...new Set([...this.old.keys(), ...this.next.keys()])];
+  }
+
+  /** Whether `key` has a value, without parsing it; a found entry is carried to the next save. */
+  keep(key: string): boolean {
+    if (this.next.has(key)) return true;
+    if (!this.old.has(key)) return false;
+    this.kept.add(key);
+    return true;
   }
 
   get(key: string): V | undefined {
@@ -158,35 +184,63 @@ export class CacheStore<V> {
       this.stats.hits++;
       return fresh;
     }
-    const value = this.old.get(key);
-    if (value !== undefined && this.isValue(value)) {
-      this.stats.hits++;
-      this.next.set(key, value);
-      return value;
+    const slot = this.old.get(key);
+    if (slot) {
+      let value: unknown;
+      try {
+        value = JSON.parse(this.bytes.toString("utf8", slot.start, slot.end));
+      } catch {
+        value = undefined;
+      }
+      if (value !== undefined && this.isValue(value)) {
+        this.stats.hits++;
+        this.next.set(key, value);
+        this.kept.delete(key);
+        return value;
+      }
     }
     this.stats.misses++;
     return undefined;
   }
 
+  /** Forgets `key`: the next save leaves it out. */
+  delete(key: string): void {
+    if (this.next.delete(key) || this.kept.delete(key) || this.old.has(key)) this.dirty = true;
+    this.old.delete(key);
+  }
+
   set(key: string, value: V): void {
     this.next.set(key, value);
+    this.kept.delete(key);
     this.dirty = true;
   }
 
   /** Writes the entries used in this run, atomically (temporary file, then rename). */
   async save(): Promise<void> {
-    if (!this.dirty && this.next.size === this.old.size) return;
-    const payload = JSON.stringify([...this.next]);
+    if (!this.dirty && this.next.size + this.kept.size === this.old.size) return;
+    const index: [string, number][] = [];
+    const parts: Buffer[] = [];
+    for (const [key, value] of this.next) {
+      const json = Buffer.from(JSON.stringify(value));
+      index.push([key, json.length]);
+      parts.push(json);
+    }
+    for (const key of this.kept) {
+      const slot = this.old.get(key) as { start: number; end: number };
+      index.push([key, slot.end - slot.start]);
+      parts.push(this.bytes.subarray(slot.start, slot.end));
+    }
+    const payload = Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`), ...parts]);
     const header: Header = {
       format: CACHE_FORMAT,
       namespace: this.namespace,
       version: this.version,
       sha256: createHash("sha256").update(payload).digest("hex"),
-      count: this.next.size,
+      count: index.length,
     };
     await mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(header)}\n${payload}`);
+    await writeFile(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
     await rename(tmp, this.file);
   }
 }

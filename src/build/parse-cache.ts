@@ -1,5 +1,6 @@
 // The validator's per-file cache: what `parseFile` computes for one content file, kept in the build cache (cache.ts)
 // under the file's hash, so an unchanged file is not parsed again.
+import { readFileSync, statSync } from "node:fs";
 import { deferPositions, parseFile, positionsFromText, positionsPending, type FileRef, type LocalFinding, type ParsedDoc } from "../content/parse.ts";
 import { decodeUtf8 } from "../content/text.ts";
 import type { NodePos, Pos } from "../content/yaml.ts";
@@ -38,8 +39,12 @@ export function isCachedDoc(value: unknown): value is CachedDoc {
     if (typeof d.positions[i] !== "string") return false;
     for (let k = 1; k < 5; k++) if (typeof d.positions[i + k] !== "number") return false;
   }
-  if (!Array.isArray(d.problems)) return false;
-  return d.problems.every((p) => {
+  return isProblemList(d.problems);
+}
+
+function isProblemList(value: unknown): value is LocalFinding[] {
+  if (!Array.isArray(value)) return false;
+  return value.every((p) => {
     const f = p as LocalFinding;
     return !!f && typeof f.file === "string" && typeof f.line === "number" && typeof f.column === "number" && (f.severity === "error" || f.severity === "warning") && typeof f.rule === "string" && typeof f.message === "string";
   });
@@ -115,6 +120,181 @@ export function cachedParseFile(store: CacheStore<CachedDoc>, parse: typeof pars
     store.set(key, toCached(doc));
     return doc;
   };
+}
+
+/**
+ * What a file looked like when it was last parsed: its size, modification time and inode, the hash of its bytes, and
+ * what the loader needs of every document at once (draft, schema validity, its own findings). A file that still matches
+ * is taken from the cache without being read (what git's index and make do); the rest of its parsed form is fetched from
+ * the parse store only if a check asks for it.
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  hash: string;
+  bodyLine: number;
+  draft: boolean;
+  schemaValid: boolean;
+  problems: LocalFinding[];
+}
+
+export function isFileStamp(value: unknown): value is FileStamp {
+  if (!value || typeof value !== "object") return false;
+  const s = value as Record<string, unknown>;
+  return (
+    typeof s.size === "number" &&
+    typeof s.mtimeMs === "number" &&
+    typeof s.ino === "number" &&
+    typeof s.hash === "string" &&
+    typeof s.bodyLine === "number" &&
+    typeof s.draft === "boolean" &&
+    typeof s.schemaValid === "boolean" &&
+    isProblemList(s.problems)
+  );
+}
+
+/**
+ * A file changed less than this before its stamp was taken could change again within the same time stamp without
+ * its size changing ("racy git"): such a stamp is not recorded, and the file is read and hashed next time.
+ */
+export const STAMP_SETTLE_MS = 2000;
+
+/** The stamp of a file just parsed, or undefined when it is too fresh to trust (or gone). */
+function stampOf(doc: ParsedDoc, now: number): FileStamp | undefined {
+  try {
+    const st = statSync(doc.absPath);
+    if (st.mtimeMs > now - STAMP_SETTLE_MS) return undefined;
+    return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, hash: doc.hash, bodyLine: doc.bodyLine, draft: doc.draft, schemaValid: doc.schemaValid, problems: doc.problems };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The document of an unchanged file, built from its stamp: data, positions, body and text are fetched (from the parse
+ * store, or from the file for the text) the first time something reads them. Should the store's entry be unusable
+ * then, the file is parsed after all, so a reader always gets what `parseFile` gives. A class, not an object with
+ * getters of its own, so that ten thousand of them share one shape.
+ */
+class StampedDoc {
+  readonly kind: ParsedDoc["kind"];
+  readonly type: ParsedDoc["type"];
+  readonly slug: string;
+  readonly file: string;
+  readonly absPath: string;
+  readonly hash: string;
+  readonly bodyLine: number;
+  readonly draft: boolean;
+  readonly schemaValid: boolean;
+  readonly problems: LocalFinding[];
+  private bytes: Uint8Array | undefined;
+  private entry: CachedDoc | ParsedDoc | undefined;
+  private memo: { text?: string | undefined; body?: string; positions?: Map<string, NodePos> } = {};
+
+  constructor(
+    ref: FileRef,
+    stamp: FileStamp,
+    private readonly store: CacheStore<CachedDoc>,
+    private readonly parse: typeof parseFile,
+  ) {
+    this.kind = ref.kind;
+    this.type = ref.type;
+    this.slug = ref.slug;
+    this.file = ref.file;
+    this.absPath = ref.absPath;
+    this.hash = stamp.hash;
+    this.bodyLine = stamp.bodyLine;
+    this.draft = stamp.draft;
+    this.schemaValid = stamp.schemaValid;
+    this.problems = stamp.problems;
+  }
+
+  private read(): Uint8Array {
+    if (!this.bytes) {
+      try {
+        this.bytes = readFileSync(this.absPath);
+      } catch {
+        this.bytes = new Uint8Array(0); // gone since it was listed: the next run reports it
+      }
+    }
+    return this.bytes;
+  }
+
+  private full(): CachedDoc | ParsedDoc {
+    return (this.entry ??= this.store.get(docKey(this, this.hash)) ?? this.parse(this, this.read()));
+  }
+
+  private static parsed(e: CachedDoc | ParsedDoc): e is ParsedDoc {
+    return "hash" in e;
+  }
+
+  get data(): Record<string, unknown> | undefined {
+    return this.full().data ?? undefined;
+  }
+
+  get text(): string | undefined {
+    if (!("text" in this.memo)) {
+      const e = this.full();
+      this.memo.text = StampedDoc.parsed(e) ? e.text : e.hasText ? decodeUtf8(this.read()).text : undefined;
+    }
+    return this.memo.text;
+  }
+
+  get body(): string {
+    if (this.memo.body === undefined) {
+      const e = this.full();
+      this.memo.body = StampedDoc.parsed(e) ? e.body : e.bodyStart !== undefined ? (this.text ?? "").slice(e.bodyStart) : (e.body as string);
+    }
+    return this.memo.body;
+  }
+
+  get positions(): Map<string, NodePos> {
+    if (!this.memo.positions) {
+      const e = this.full();
+      this.memo.positions = StampedDoc.parsed(e) ? e.positions : e.positions ? positionMap(e.positions) : positionsFromText(this.kind, this.text ?? "");
+    }
+    return this.memo.positions;
+  }
+}
+
+/**
+ * The validator's two hooks over the cache, for `loadContent`'s `reuse` and `parse`: a file whose stamp still matches is
+ * reused without reading it; any other file is read, parsed through the cache (`cachedParseFile`) and stamped.
+ */
+export function stampedParse(stamps: CacheStore<FileStamp>, store: CacheStore<CachedDoc>, now: () => number = Date.now): {
+  reuse: (ref: FileRef) => ParsedDoc | undefined;
+  parse: typeof parseFile;
+} {
+  const parse = cachedParseFile(store);
+  return {
+    reuse: (ref) => {
+      const stamp = stamps.get(ref.absPath);
+      if (!stamp) return undefined;
+      let st;
+      try {
+        st = statSync(ref.absPath);
+      } catch {
+        return undefined; // read as usual, which reports it
+      }
+      if (st.size !== stamp.size || st.mtimeMs !== stamp.mtimeMs || st.ino !== stamp.ino || !store.keep(docKey(ref, stamp.hash))) {
+        stamps.delete(ref.absPath); // changed: read and parsed as usual, stamped again once it has settled
+        return undefined;
+      }
+      return new StampedDoc(ref, stamp, store, parse) as unknown as ParsedDoc;
+    },
+    parse: (ref, bytes) => {
+      const doc = parse(ref, bytes);
+      const stamp = stampOf(doc, now());
+      if (stamp) stamps.set(ref.absPath, stamp);
+      return doc;
+    },
+  };
+}
+
+/** Opens the stamps of the files the validator read, in `dir`, for the current code version. */
+export async function openStampCache(dir: string, version?: string): Promise<CacheStore<FileStamp>> {
+  return CacheStore.open(dir, "stamps", version ?? (await codeVersion()), isFileStamp);
 }
 
 /** Opens the validator's store in `dir` for the current code version. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs, runValidate, type ValidateIO } from "../content/cli.ts";
 import { prepareCacheDir } from "../util/output-dir.ts";
 import { resolveCacheDir } from "./cache.ts";
-import { cachedParseFile, openParseCache } from "./parse-cache.ts";
+import { openParseCache, openStampCache, stampedParse } from "./parse-cache.ts";
 
 export async function runValidateCached(argv: readonly string[], io: ValidateIO): Promise<number> {
   const cacheDir = resolveCacheDir(io.cwd, io.env);
@@ -19,9 +19,12 @@ export async function runValidateCached(argv: readonly string[], io: ValidateIO)
   }
   if (!cacheDir) return runValidate(argv, io);
   // The cache only ever saves work: a folder that cannot be used leaves the command as it was.
-  const store = await prepareCacheDir(cacheDir, { cwd: io.cwd, contentDir: content, isDefault: cacheDir === resolveCacheDir(io.cwd, {}) })
-    .then(() => openParseCache(cacheDir))
+  const stores = await prepareCacheDir(cacheDir, { cwd: io.cwd, contentDir: content, isDefault: cacheDir === resolveCacheDir(io.cwd, {}) })
+    .then(() => Promise.all([openParseCache(cacheDir), openStampCache(cacheDir)]))
     .catch(() => undefined);
-  if (!store) return runValidate(argv, io);
-  return runValidate(argv, { ...io, parser: { parse: cachedParseFile(store), done: () => store.save().catch(() => {}) } });
+  if (!stores) return runValidate(argv, io);
+  const [store, stamps] = stores;
+  const { parse, reuse } = stampedParse(stamps, store);
+  const done = () => Promise.all([store.save(), stamps.save()]).then(() => {}, () => {});
+  return runValidate(argv, { ...io, parser: { parse, reuse, done } });
 }

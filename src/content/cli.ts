@@ -16,7 +16,7 @@ export interface ValidateIO {
   /** @actions/core or a stand-in; loaded on demand for `--format github`. */
   core?: ActionsCore;
   /** A parser that behaves exactly like `parseFile` (the build cache's, src/build/validate.ts), and what to do after. */
-  parser?: { parse: NonNullable<LoadOptions["parse"]>; done(): Promise<void> };
+  parser?: { parse: NonNullable<LoadOptions["parse"]>; reuse?: LoadOptions["reuse"]; done(): Promise<void> };
 }
 
 export const USAGE = `Cách dùng: npm run validate -- [--content THƯ_MỤC] [--format text|json|github] [--fix] [TỆP...]
@@ -72,7 +72,7 @@ export async function runValidate(
         return 2;
       }
     }
-    const options: LoadOptions = { cwd: io.cwd, ...(args.files.length ? { files: args.files } : {}), ...(io.parser ? { parse: io.parser.parse } : {}) };
+    const options: LoadOptions = { cwd: io.cwd, ...(args.files.length ? { files: args.files } : {}), ...(io.parser ? { parse: io.parser.parse } : {}), ...(io.parser?.reuse ? { reuse: io.parser.reuse } : {}) };
     let result = await loadContent(contentDir, options);
 
     if (args.fix) {

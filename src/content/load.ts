@@ -122,17 +122,25 @@ function toEntry(doc: ParsedDoc): Entry {
 }
 
 function newEntry(doc: ParsedDoc): Entry {
-  return {
+  const entry: Entry = {
     type: doc.type as ContentType,
     slug: doc.slug,
     file: doc.file,
     absPath: doc.absPath,
-    data: doc.data as never,
-    body: doc.body,
+    data: undefined as never,
+    body: "",
     bodyLine: doc.bodyLine,
     draft: doc.draft,
     hash: doc.hash,
   };
+  // A document whose data and text are fetched only when asked (an unchanged file under the validator's cache:
+  // src/build/parse-cache.ts) keeps them lazy in its entry too, so validating one file does not read the whole tree.
+  for (const key of ["data", "body"] as const) {
+    const own = Object.getOwnPropertyDescriptor(doc, key);
+    if (own && !own.get) (entry as unknown as Record<string, unknown>)[key] = doc[key];
+    else Object.defineProperty(entry, key, { get: () => doc[key], enumerable: true, configurable: true });
+  }
+  return entry;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

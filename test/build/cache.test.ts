@@ -1,10 +1,10 @@
 // The build cache: a cached parse gives exactly what parsing gives; a corrupt, tampered or stale cache is ignored, never trusted.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CacheStore, codeVersion, resolveCacheDir } from "../../src/build/cache.ts";
-import { cachedParseFile, isCachedDoc, openParseCache, type CachedDoc } from "../../src/build/parse-cache.ts";
+import { cachedParseFile, isCachedDoc, openParseCache, openStampCache, STAMP_SETTLE_MS, stampedParse, type CachedDoc } from "../../src/build/parse-cache.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { parseFile } from "../../src/content/parse.ts";
 import { EXEMPLAR, writeTree } from "../content/helpers.ts";
@@ -100,8 +100,9 @@ describe("cached parse", () => {
   it("stores no positions for a valid file and recomputes them from the text, the same as a plain parse", async () => {
     const dir = path.join(root, "lazy");
     const { store } = await loadThrough(dir, "v1");
-    const entries = JSON.parse((await readFile(store.file, "utf8")).split("\n")[1] as string) as [string, CachedDoc][];
-    const byFile = (name: string): CachedDoc | undefined => entries.find(([key]) => key.includes(name))?.[1];
+    const saved = await openParseCache(dir, "v1");
+    expect(saved.keys()).toEqual(store.keys());
+    const byFile = (name: string): CachedDoc | undefined => saved.get(saved.keys().find((key) => key.includes(name)) ?? "");
     expect(byFile("co-giao.md")?.positions).toBeNull(); // valid: the fast path never computed them
     expect(byFile("sai-ngay.md")?.positions).toEqual(expect.arrayContaining(["/date", 11, 7, 11, 1])); // a finding: kept
     const warm = await openParseCache(dir, "v1");
@@ -194,6 +195,99 @@ describe("npm run validate with the build cache", () => {
       expect(JSON.parse(changed.out).map((f: { message: string }) => f.message)).toContain("Ngày không hợp lệ: 2019-04-31");
     } finally {
       await writeFile(file, text);
+    }
+  });
+});
+
+describe("unchanged files by their stamps (npm run validate -- FILE)", () => {
+  let tree: string;
+  const HOUR_AGO = new Date(Date.now() - 3_600_000);
+
+  beforeAll(async () => {
+    tree = await writeTree({
+      "exemplars/2019/co-giao.md": EXEMPLAR,
+      "exemplars/2019/sai-ngay.md": BROKEN,
+      "exemplars/2019/don-vi-la.md": EXEMPLAR.replace("unit: don-vi-mot", "unit: khong-co"),
+    });
+    // Files last written an hour ago, as in a checkout: old enough for their stamps to be trusted.
+    for (const rel of ["site.yaml", "exemplars/2019/co-giao.md", "exemplars/2019/sai-ngay.md", "exemplars/2019/don-vi-la.md"]) await utimes(path.join(tree, rel), HOUR_AGO, HOUR_AGO);
+  });
+
+  afterAll(async () => {
+    await rm(tree, { recursive: true, force: true });
+  });
+
+  async function loadStamped(dir: string, options: { files?: string[] } = {}) {
+    const [store, stamps] = await Promise.all([openParseCache(dir, "v1"), openStampCache(dir, "v1")]);
+    const result = await loadContent(tree, { ...stampedParse(stamps, store), ...options });
+    return { store, stamps, result, save: () => Promise.all([store.save(), stamps.save()]) };
+  }
+
+  it("gives the same findings and model as a plain load, and reuses every unchanged file by its stamp", async () => {
+    const dir = path.join(root, "stamps");
+    const plain = await loadContent(tree);
+    const cold = await loadStamped(dir);
+    expect(cold.stamps.stats).toMatchObject({ hits: 0, misses: 4, discarded: "missing" });
+    expect(cold.result).toEqual(plain);
+    await cold.save();
+    const warm = await loadStamped(dir);
+    expect(warm.stamps.stats).toMatchObject({ loaded: 4, hits: 4, misses: 0 });
+    expect(warm.result.findings).toEqual(plain.findings);
+    expect(warm.result.model).toEqual(plain.model); // data and bodies are fetched when read
+    expect(warm.result.findings.find((f) => f.file.endsWith("don-vi-la.md"))).toMatchObject({ line: 8, column: 7, rule: "unit-unknown" });
+  });
+
+  it("checking one file parses nothing else: the other files' data stay in the store", async () => {
+    const dir = path.join(root, "stamps-one");
+    await (await loadStamped(dir)).save();
+    const file = path.join(tree, "exemplars/2019/don-vi-la.md");
+    const warm = await loadStamped(dir, { files: [file] });
+    expect(warm.result.findings.map((f) => `${path.basename(f.file)}:${f.line}:${f.column} ${f.rule}`)).toEqual(["don-vi-la.md:8:7 unit-unknown"]);
+    expect(warm.stamps.stats.hits).toBe(4);
+    expect(warm.store.stats.hits).toBe(2); // site.yaml (its catalogues) and the file checked
+    // Nothing was dropped: a later full check still finds every entry.
+    await warm.save();
+    const again = await loadStamped(dir);
+    expect(again.store.stats.misses).toBe(0);
+    expect(again.result.findings).toEqual((await loadContent(tree)).findings);
+  });
+
+  it("reads a file again when its size, time or inode changed, and never stamps a file written just now", async () => {
+    const dir = path.join(root, "stamps-changed");
+    await (await loadStamped(dir)).save();
+    const file = path.join(tree, "exemplars/2019/co-giao.md");
+    const before = await readFile(file, "utf8");
+    try {
+      await writeFile(file, before.replace("date: 2019-03-15", "date: 2019-04-31"));
+      const warm = await loadStamped(dir);
+      expect(warm.store.stats.misses).toBe(1); // that file, parsed afresh
+      expect(warm.result.findings.find((f) => f.file.endsWith("co-giao.md"))?.message).toBe("Ngày không hợp lệ: 2019-04-31");
+      await warm.save();
+      // Written less than STAMP_SETTLE_MS ago: it could change again within the same time stamp, so it is not stamped.
+      const saved = await openStampCache(dir, "v1");
+      expect(saved.keys()).not.toContain(file);
+      expect(saved.keys()).toHaveLength(3);
+      expect(STAMP_SETTLE_MS).toBe(2000);
+    } finally {
+      await writeFile(file, before);
+      await utimes(file, HOUR_AGO, HOUR_AGO);
+    }
+  });
+
+  it("trusts a stamp the way git and make do: same size, time and inode means unchanged", async () => {
+    const dir = path.join(root, "stamps-trust");
+    await (await loadStamped(dir)).save();
+    const file = path.join(tree, "exemplars/2019/sai-ngay.md");
+    const before = await readFile(file, "utf8");
+    try {
+      // The same number of bytes, the old time put back: only a deliberate `touch -d` does this.
+      await writeFile(file, before.replace("2019-02-30", "2019-02-28"));
+      await utimes(file, HOUR_AGO, HOUR_AGO);
+      const warm = await loadStamped(dir, { files: [file] });
+      expect(warm.result.findings.map((f) => f.rule)).toEqual(["date-invalid"]); // not read: the stamp held
+    } finally {
+      await writeFile(file, before);
+      await utimes(file, HOUR_AGO, HOUR_AGO);
     }
   });
 });

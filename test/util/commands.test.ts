@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const scripts = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts as Record<string, string>;
-const fromPackage = Object.values(scripts).flatMap((line) => /^tsx (\S+\.ts)$/.exec(line)?.[1] ?? []);
+// `tsx scripts/x.ts`, or `node scripts/launch.mjs x` (the same file from its bundle: test/util/launch.test.ts).
+const fromPackage = Object.values(scripts).flatMap((line) => /^tsx (\S+\.ts)$/.exec(line)?.[1] ?? (/^node scripts\/launch\.mjs ([a-z-]+)$/.exec(line)?.[1] ? `scripts/${/^node scripts\/launch\.mjs ([a-z-]+)$/.exec(line)?.[1]}.ts` : []));
 const entries = [...new Set([...fromPackage, ...readdirSync(path.join(root, "scripts")).filter((f) => f.endsWith(".ts")).map((f) => `scripts/${f}`)])].sort();
 
 interface Run {

@@ -1,7 +1,7 @@
 // birth-year: an individual's birth year is plausible for a living adult at the exemplar's date.
 import { isCalendarDate, vietnamDate } from "../../vi/date.ts";
 import type { LocalFinding } from "../parse.ts";
-import { limits, str, type Rule } from "./context.ts";
+import { limits, str, wanted, type Rule } from "./context.ts";
 
 export const ADULT_AGE = 18;
 export const OLDEST_AGE = 110;
@@ -9,7 +9,7 @@ export const OLDEST_AGE = 110;
 export const birthYear: Rule = (ctx) => {
   const out: LocalFinding[] = [];
   const years = limits(ctx);
-  for (const doc of ctx.byType.exemplar) {
+  for (const doc of wanted(ctx, ctx.byType.exemplar)) {
     if (doc.data?.kind !== "individual") continue;
     const born = (doc.data.subject as { birthYear?: unknown } | undefined)?.birthYear;
     const date = str(doc, "date");

@@ -2,25 +2,27 @@
 import type { ContentType } from "../model.ts";
 import type { LocalFinding } from "../parse.ts";
 import { schemaSet } from "../schemas.ts";
-import type { Rule } from "./context.ts";
+import { perDocument, type Rule } from "./context.ts";
 
 const NEEDS_BODY: readonly ContentType[] = ["exemplar", "plan", "bulletin"];
 
-export const bodyEmpty: Rule = (ctx) => {
-  const out: LocalFinding[] = [];
-  for (const type of NEEDS_BODY) {
+export const bodyEmpty: Rule = (ctx) =>
+  NEEDS_BODY.flatMap((type) => {
     const title = schemaSet().root(type).title ?? type;
-    for (const doc of ctx.byType[type]) {
-      if (doc.data === undefined || doc.body.trim() !== "") continue;
-      out.push({
-        file: doc.file,
-        line: Math.max(1, doc.bodyLine - 1),
-        column: 1,
-        severity: "error",
-        rule: "body-empty",
-        message: `Phần nội dung sau dòng --- thứ hai đang trống: ${title.toLowerCase()} phải có bài viết. Hãy viết nội dung bên dưới dòng này.`,
-      });
-    }
-  }
-  return out;
-};
+    return ctx.byType[type].flatMap((doc) =>
+      perDocument(ctx, "body-empty", doc, (): LocalFinding[] =>
+        doc.data === undefined || doc.body.trim() !== ""
+          ? []
+          : [
+              {
+                file: doc.file,
+                line: Math.max(1, doc.bodyLine - 1),
+                column: 1,
+                severity: "error",
+                rule: "body-empty",
+                message: `Phần nội dung sau dòng --- thứ hai đang trống: ${title.toLowerCase()} phải có bài viết. Hãy viết nội dung bên dưới dòng này.`,
+              },
+            ],
+      ),
+    );
+  });

@@ -3,7 +3,7 @@ import type { ContentType } from "../model.ts";
 import type { LocalFinding } from "../parse.ts";
 import { escapePointer } from "../yaml.ts";
 import { unknownIdMessage } from "./messages.ts";
-import { str, strList, type Rule, type SiteCatalogues } from "./context.ts";
+import { str, strList, wanted, type Rule, type SiteCatalogues } from "./context.ts";
 
 interface Reference {
   type: ContentType;
@@ -36,7 +36,7 @@ export const catalogueRefs: Rule = (ctx) => {
   for (const ref of CATALOGUE_REFERENCES) {
     const known = catalogues[ref.catalogue];
     const knownSet = new Set(known);
-    for (const doc of ctx.byType[ref.type]) {
+    for (const doc of wanted(ctx, ctx.byType[ref.type])) {
       const values = ref.list ? strList(doc, ref.key) : [{ value: str(doc, ref.key), index: -1 }];
       for (const { value, index } of values) {
         // A value that is not even shaped like an id already has its schema-pattern error.

@@ -80,6 +80,16 @@ export function makeContext(base: Omit<RuleContext, "label" | "schema" | "at">):
   };
 }
 
+/**
+ * The documents whose findings are wanted: all of them, or only those `npm run validate -- FILE` names. A check whose
+ * findings sit on the document it reads skips the others, so an unchanged document's data is never looked at (with the
+ * validator's cache it is then not even read: src/build/parse-cache.ts).
+ */
+export function wanted(ctx: Pick<RuleContext, "only">, docs: readonly ParsedDoc[]): readonly ParsedDoc[] {
+  const only = ctx.only;
+  return only ? docs.filter((d) => only.has(d.file)) : docs;
+}
+
 /** A string field of a doc's data, or undefined. */
 export function str(doc: ParsedDoc, key: string): string | undefined {
   const v = doc.data?.[key];

@@ -4,7 +4,7 @@ import type { LocalFinding } from "../parse.ts";
 import { LOUDSPEAKER_CHANNEL } from "../../speech/item.ts";
 import { createSlotChecker } from "../slot.ts";
 import { formatDuration } from "../../speech/timing.ts";
-import { perDocument, type Rule, type RuleContext } from "./context.ts";
+import { perDocument, wanted, type Rule, type RuleContext } from "./context.ts";
 import type { ParsedDoc } from "../parse.ts";
 
 function lowerFirst(text: string): string {
@@ -16,7 +16,7 @@ export const loudspeakerSlot: Rule = (ctx) => {
   if (!site?.schemaValid || !site.data) return [];
   let checker: ReturnType<typeof createSlotChecker> | undefined;
   const out: LocalFinding[] = [];
-  for (const doc of ctx.byType.exemplar) {
+  for (const doc of wanted(ctx, ctx.byType.exemplar)) {
     if (!doc.schemaValid || !doc.data) continue;
     const data = doc.data as unknown as Exemplar;
     if (!data.channels.includes(LOUDSPEAKER_CHANNEL)) continue;

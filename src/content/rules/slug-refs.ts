@@ -2,7 +2,7 @@
 import type { ContentType } from "../model.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { nearest } from "../messages.ts";
-import { strList, type Rule } from "./context.ts";
+import { strList, wanted, type Rule } from "./context.ts";
 
 const SLUG_REFERENCES: readonly { from: ContentType; key: string; to: ContentType; rule: string; folder: string }[] = [
   { from: "activity", key: "exemplars", to: "exemplar", rule: "exemplar-unknown", folder: "exemplars/" },
@@ -20,7 +20,7 @@ export const slugRefs: Rule = (ctx) => {
   for (const ref of SLUG_REFERENCES) {
     const targets = bySlug.get(ref.to) as Map<string, ParsedDoc>;
     const known = [...targets.keys()].sort();
-    for (const doc of ctx.byType[ref.from]) {
+    for (const doc of wanted(ctx, ctx.byType[ref.from])) {
       for (const { value, index } of strList(doc, ref.key)) {
         const pointer = `/${ref.key}/${index}`;
         const label = ctx.label(ref.from, [ref.key, String(index)]);
