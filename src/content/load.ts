@@ -76,7 +76,7 @@ async function walkTree(root: string): Promise<TreeEntry[]> {
             escapes = true;
           }
         }
-        const entry: TreeEntry = { file: rel, absPath: abs, isDirectory, ...classify(rel), ...(escapes ? { escapes } : {}) };
+        const entry: TreeEntry = { file: rel, absPath: abs, isDirectory, ...classify(rel), ...(escapes ? { escapes } : {}), ...(d.isSymbolicLink() ? { link: true } : {}) };
         if (isDirectory) {
           entry.role = TYPE_BY_FOLDER.has(rel.split("/")[0] as string) ? "content" : "unknown";
           entry.type = TYPE_BY_FOLDER.get(rel.split("/")[0] as string);

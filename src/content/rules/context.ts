@@ -13,6 +13,8 @@ export interface TreeEntry {
   isDirectory: boolean;
   /** Set for symbolic links whose target lies outside the content directory. */
   escapes?: boolean;
+  /** Set for symbolic links (their target may still lie inside). */
+  link?: boolean;
   role: "site" | "content" | "image" | "readme" | "unknown";
   type?: ContentType;
 }

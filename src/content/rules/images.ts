@@ -130,6 +130,15 @@ async function complete(abs: string, format: string): Promise<boolean> {
   }
 }
 
+const links = new WeakMap<RuleContext["tree"], Set<string>>();
+
+/** The files of the tree that are symbolic links, listed once per walk. */
+function linkedFiles(ctx: RuleContext): Set<string> {
+  let set = links.get(ctx.tree);
+  if (!set) links.set(ctx.tree, (set = new Set(ctx.tree.filter((e) => e.link && !e.isDirectory).map((e) => e.file))));
+  return set;
+}
+
 export const images: Rule = async (ctx) => {
   const out: LocalFinding[] = [];
   const { imagePixels } = limits(ctx);
@@ -170,15 +179,18 @@ export const images: Rule = async (ctx) => {
         out.push(finding(ctx, doc, ref, "image-missing", `${label}: không tìm thấy tệp ${rel}.${near ? ` Có phải "${near}"?` : ""} Hãy đặt ảnh cạnh tệp bài và kiểm tra tên tệp (phân biệt chữ hoa, chữ thường).`));
         continue;
       }
-      try {
-        const real = await realpath(path.join(ctx.dir, rel));
-        if (!real.startsWith(ctx.dir + path.sep)) {
-          out.push(finding(ctx, doc, ref, "image-outside", `${label} "${src}" là liên kết tới tệp ngoài thư mục nội dung; hãy chép ảnh thật vào cạnh tệp bài.`));
+      // The walk does not enter linked folders, so only a file that is itself a link can lead outside.
+      if (linkedFiles(ctx).has(rel)) {
+        try {
+          const real = await realpath(path.join(ctx.dir, rel));
+          if (!real.startsWith(ctx.dir + path.sep)) {
+            out.push(finding(ctx, doc, ref, "image-outside", `${label} "${src}" là liên kết tới tệp ngoài thư mục nội dung; hãy chép ảnh thật vào cạnh tệp bài.`));
+            continue;
+          }
+        } catch {
+          out.push(finding(ctx, doc, ref, "image-missing", `${label}: không đọc được tệp ${rel}.`));
           continue;
         }
-      } catch {
-        out.push(finding(ctx, doc, ref, "image-missing", `${label}: không đọc được tệp ${rel}.`));
-        continue;
       }
       let problem = decoded.get(rel);
       if (!problem) {

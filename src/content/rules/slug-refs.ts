@@ -19,14 +19,14 @@ export const slugRefs: Rule = (ctx) => {
   }
   for (const ref of SLUG_REFERENCES) {
     const targets = bySlug.get(ref.to) as Map<string, ParsedDoc>;
-    const known = [...targets.keys()].sort();
+    let known: string[] | undefined; // sorted only when a finding needs a suggestion
     for (const doc of wanted(ctx, ctx.byType[ref.from])) {
       for (const { value, index } of strList(doc, ref.key)) {
         const pointer = `/${ref.key}/${index}`;
         const label = ctx.label(ref.from, [ref.key, String(index)]);
         const target = targets.get(value);
         if (!target) {
-          const near = nearest(value, known);
+          const near = nearest(value, (known ??= [...targets.keys()].sort()));
           out.push(ctx.at(doc, pointer, ref.rule, `${label}: không có tệp ${ref.folder}${ref.to === "bulletin" ? "" : "<năm>/"}${value}.md.${near ? ` Có phải "${near}"?` : ""}`));
         } else if (target.draft && !doc.draft) {
           out.push(

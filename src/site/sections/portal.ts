@@ -2,7 +2,8 @@
 import type { ActivityEntry, BulletinEntry, ContentModel, ExemplarEntry, PlanEntry } from "../../content/model.ts";
 import { currentQuarter, quarterLabel, quarterOf, sameQuarter, type Quarter } from "../../vi/quarter.ts";
 import { compareContentDates, formatDateVi, todayInVietnam, vietnamClock, vietnamDate, isoDate, monthDayIn } from "../../vi/date.ts";
-import { sortByGivenName } from "../../vi/text.ts";
+import { compareByGivenName } from "../../vi/text.ts";
+import { SortMemo, sortedWith } from "../../util/sorted.ts";
 import { readApprovals, type ApprovalRecord } from "../approvals.ts";
 import { makeExemplarImages, type ResponsiveImage } from "../images.ts";
 import { EXEMPLAR_KINDS, exemplarFacetTitle, kindLabel } from "../../content/labels.ts";
@@ -147,9 +148,19 @@ function named(map: Map<string, { id: string; name: string }>, id: string): Name
 }
 
 /** Newest first, then by title. */
-function newestFirst<T extends { data: { date: string; title?: string } }>(a: T, b: T): number {
-  return compareContentDates(b.data.date, a.data.date) || titleCollator.compare(a.data.title ?? "", b.data.title ?? "");
+/** Newest first, then by title; two entries of the same day and title in file order (the loader's), so the order is total. */
+function newestFirst<T extends { data: { date: string; title?: string }; file: string }>(a: T, b: T): number {
+  return compareContentDates(b.data.date, a.data.date) || titleCollator.compare(a.data.title ?? "", b.data.title ?? "") || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
+
+/** People by given name (Intl.Collator('vi')), namesakes newest first. */
+function byGivenName(a: ExemplarEntry, b: ExemplarEntry): number {
+  return compareByGivenName(a.data.subject.name, b.data.subject.name) || newestFirst(a, b);
+}
+
+// The last order of each list, so that after one edit only the changed entries are placed again (src/util/sorted.ts).
+const exemplarOrder = new SortMemo<ExemplarEntry>();
+const individualOrder = new SortMemo<ExemplarEntry>();
 
 /** `localeCompare(…, "vi")`'s order, with one collator instead of one per comparison. */
 const titleCollator = new Intl.Collator("vi");
@@ -194,7 +205,7 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
   const types = byId(site.activityTypes);
   const anniversaries = byId(site.anniversaries);
 
-  const sorted = [...model.exemplars].sort(newestFirst);
+  const sorted = sortedWith(exemplarOrder, model.exemplars, newestFirst);
   // What a view takes from its entry and site.yaml alone is kept per settings and entry object: the dev server's next
   // load reuses unchanged entries (and an unchanged site.yaml), so only the changed exemplar is worked out again.
   let bases = baseViews.get(site);
@@ -221,7 +232,25 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
       };
       known.set(entry, base);
     }
-    return { ...base, related: [], approval: extras.approvals.get(entry.file), image: extras.images.get(entry.slug) };
+    // Written out rather than spread: ten thousand of these per derivation, and a literal of fixed shape is cheaper.
+    const b: BaseView = base;
+    return {
+      entry: b.entry,
+      slug: b.slug,
+      path: b.path,
+      title: b.title,
+      kind: b.kind,
+      unit: b.unit,
+      ward: b.ward,
+      field: b.field,
+      year: b.year,
+      dateText: b.dateText,
+      channels: b.channels,
+      draft: b.draft,
+      related: [],
+      approval: extras.approvals.get(entry.file),
+      image: extras.images.get(entry.slug),
+    };
   });
   const bySlug = new Map(exemplars.map((e) => [e.slug, e]));
 
@@ -248,13 +277,16 @@ export function derivePortal(model: ContentModel, extras: Extras): PortalData {
 
   // A list of people reads in Vietnamese order: by given name, then full name (Intl.Collator('vi')).
   const individuals = index.kind.get("individual");
-  if (individuals) index.kind.set("individual", sortByGivenName(individuals, (e) => e.entry.data.subject.name));
+  if (individuals) {
+    const viewOf = new Map(individuals.map((e) => [e.entry, e]));
+    index.kind.set("individual", sortedWith(individualOrder, [...viewOf.keys()], byGivenName).map((entry) => viewOf.get(entry) as ExemplarView));
+  }
 
   // Related: same field first, then same unit, newest first, at most 3; constant work per exemplar.
+  // Fall back to the newest exemplars; stop after a few so a huge list is never walked.
+  const newest = exemplars.slice(0, 8);
   for (const e of exemplars) {
     const picks: string[] = [];
-    // Fall back to the newest exemplars; stop after a few so a huge list is never walked.
-    const newest = exemplars.slice(0, 8);
     for (const list of [index.field.get(e.field.id), index.unit.get(e.unit.id), index.kind.get(e.kind.id), newest]) {
       for (const other of list ?? []) {
         if (picks.length >= 3) break;
