@@ -1,5 +1,7 @@
 // When each content file entered the published record: read from git history in ONE `git log` call for the whole tree.
 import { execFile } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { vietnamDayOfTimestamp } from "../vi/date.ts";
 
 export interface Approval {
@@ -98,13 +100,61 @@ export function provable(record: ApprovalRecord): boolean {
  * history proves nothing: empty, and in CI (`CI=true`, GitHub Actions) a `ShallowHistoryError`.
  */
 export async function readApprovals(contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, ApprovalRecord>> {
-  const shallow = await git(contentDir, ["rev-parse", "--is-shallow-repository"]);
-  if (shallow === undefined) return new Map();
-  if (shallow.trim() === "true") {
+  // Outside any checkout there is nothing to read, and no git process to wait for.
+  if (!env["GIT_DIR"] && !insideCheckout(contentDir)) return new Map();
+  const known = remembered.get(contentDir);
+  if (known && historyKey(known.gitDir, known.commonDir) === known.key) return new Map(known.records);
+  const head = (await git(contentDir, ["rev-parse", "--is-shallow-repository", "--absolute-git-dir", "--git-common-dir"]))?.split("\n");
+  if (head === undefined) return new Map();
+  if (head[0]?.trim() === "true") {
     if (inCi(env)) throw new ShallowHistoryError();
     return new Map();
   }
+  const gitDir = head[1]?.trim() ?? "";
+  const commonDir = path.resolve(contentDir, head[2]?.trim() ?? "");
+  const key = historyKey(gitDir, commonDir); // taken before the log: a commit during it makes the next call read again
   const log = await git(contentDir, ["-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "--relative", `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, "--", "."]);
   if (log === undefined) return new Map();
-  return new Map([...parseGitLog(log)].filter(([, record]) => provable(record)));
+  const records = new Map([...parseGitLog(log)].filter(([, record]) => provable(record)));
+  if (key !== undefined) remembered.set(contentDir, { gitDir, commonDir, key, records });
+  return new Map(records);
+}
+
+/** The last history read per content folder, with the state of the checkout it was read from (`npm start` reads it after every edit). */
+const remembered = new Map<string, { gitDir: string; commonDir: string; key: string; records: Map<string, ApprovalRecord> }>();
+
+/** Whether `dir` or a folder above it holds `.git` (a folder, or a file for a worktree). */
+function insideCheckout(dir: string): boolean {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, ".git"))) return true;
+    if (path.dirname(at) === at) return false;
+  }
+}
+
+/**
+ * What the history's tip is, read from git's own files without starting git: HEAD, the branch it names (loose, or the
+ * packed refs' size and time), and the shallow marker. A commit, merge, pull, checkout or reset changes it. Undefined
+ * when a file cannot be read: the history is then read again every time.
+ */
+function historyKey(gitDir: string, commonDir: string): string | undefined {
+  try {
+    const head = readFileSync(path.join(gitDir, "HEAD"), "utf8").trim();
+    const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
+    const stamp = (file: string): string => {
+      try {
+        const st = statSync(file);
+        return `${st.size}:${st.mtimeMs}:${st.ino}`;
+      } catch {
+        return "-";
+      }
+    };
+    let tip = head;
+    if (ref) {
+      const loose = path.join(commonDir, ref);
+      tip = existsSync(loose) ? readFileSync(loose, "utf8").trim() : `packed ${stamp(path.join(commonDir, "packed-refs"))}`;
+    }
+    return `${head}\n${tip}\n${stamp(path.join(commonDir, "shallow"))}`;
+  } catch {
+    return undefined;
+  }
 }

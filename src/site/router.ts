@@ -75,12 +75,23 @@ export function fileOfRequest(sitePath: string): string | undefined {
  * The routes of one `gs`. `find(file)` resolves one output file; `all()` lists every route (for tests and tools).
  * Paths are worked out lazily and kept for the life of this router: make a new router for a new `gs`.
  */
+/** A family key's output file, remembered: the dev server makes a router per edit and each maps ten thousand keys. */
+const keyFiles = new Map<string, string>();
+function fileOfKey(key: string): string {
+  let file = keyFiles.get(key);
+  if (file === undefined) {
+    if (keyFiles.size > 500_000) keyFiles.clear();
+    keyFiles.set(key, (file = outputFile(key)));
+  }
+  return file;
+}
+
 export function createRouter(gs: SiteGlobals, templates: readonly { file: string; module: TemplateModule }[]) {
   const familyMaps = new Map<PageFamily<unknown>, Map<string, unknown>>();
   const familyRoute = (family: PageFamily<unknown>, file: string): Route | undefined => {
     let byFile = familyMaps.get(family);
     if (!byFile) {
-      byFile = new Map(family.items(gs).map((item) => [outputFile(family.key(item)), item]));
+      byFile = new Map(family.items(gs).map((item) => [fileOfKey(family.key(item)), item]));
       familyMaps.set(family, byFile);
     }
     if (!byFile.has(file)) return undefined;

@@ -87,6 +87,39 @@ describe("readApprovals", () => {
     );
   });
 
+  it("reads the history again after a merge, a checkout or a reset, and not otherwise (npm start asks after every edit)", async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), "gs-git-again-"));
+    const content = path.join(repo, "content");
+    await mkdir(path.join(content, "exemplars"), { recursive: true });
+    git(repo, "init", "-q", "-b", "main");
+    await writeFile(path.join(content, "site.yaml"), "title: x\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "Start");
+    const merge = async (n: number) => {
+      git(repo, "checkout", "-q", "-b", `pr-${n}`);
+      await writeFile(path.join(content, `exemplars/e${n}.md`), "---\n---\n");
+      git(repo, "add", ".");
+      git(repo, "commit", "-q", "-m", `Đề xuất ${n}`);
+      git(repo, "checkout", "-q", "main");
+      git(repo, "merge", "-q", "--no-ff", `pr-${n}`, "-m", `Merge pull request #${n} from a/pr-${n}`);
+    };
+    const files = async () => [...(await readApprovals(content, {})).keys()].sort();
+    await merge(1);
+    expect(await files()).toEqual(["exemplars/e1.md"]);
+    // An edit to a file is not history: the same records.
+    await writeFile(path.join(content, "exemplars/e1.md"), "---\ntitle: sửa\n---\n");
+    expect(await files()).toEqual(["exemplars/e1.md"]);
+    await merge(2);
+    expect(await files()).toEqual(["exemplars/e1.md", "exemplars/e2.md"]);
+    git(repo, "checkout", "-q", "-b", "cu", "HEAD~1");
+    expect(await files()).toEqual(["exemplars/e1.md"]);
+    git(repo, "checkout", "-q", "main");
+    git(repo, "pack-refs", "--all");
+    expect(await files()).toEqual(["exemplars/e1.md", "exemplars/e2.md"]);
+    git(repo, "reset", "-q", "--hard", "HEAD~1");
+    expect(await files()).toEqual(["exemplars/e1.md"]);
+  });
+
   it("returns nothing, without error, outside a git checkout", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "gs-nogit-"));
     expect((await readApprovals(dir)).size).toBe(0);
