@@ -52,7 +52,12 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => LocalFinding[] | Promise<LocalFinding[]>;
 
 const NO_SITE = {};
-const perDocumentMemo = new WeakMap<object, WeakMap<ParsedDoc, Map<string, LocalFinding[]>>>();
+/** Where a document keeps its one-document findings: on itself (a property lookup, cheaper than a WeakMap per call). */
+const MEMO = Symbol("perDocument");
+interface DocumentMemo {
+  site: object;
+  byRule: Map<string, LocalFinding[]>;
+}
 
 /**
  * The findings of a check that reads nothing but `doc` and site.yaml, kept while both are the same parsed objects: a
@@ -61,12 +66,14 @@ const perDocumentMemo = new WeakMap<object, WeakMap<ParsedDoc, Map<string, Local
 export function perDocument(ctx: Pick<RuleContext, "site" | "only">, rule: string, doc: ParsedDoc, check: () => LocalFinding[]): LocalFinding[] {
   if (ctx.only && !ctx.only.has(doc.file)) return [];
   const siteKey = ctx.site ?? NO_SITE;
-  let byDoc = perDocumentMemo.get(siteKey);
-  if (!byDoc) perDocumentMemo.set(siteKey, (byDoc = new WeakMap()));
-  let byRule = byDoc.get(doc);
-  if (!byRule) byDoc.set(doc, (byRule = new Map()));
-  let found = byRule.get(rule);
-  if (!found) byRule.set(rule, (found = check()));
+  const holder = doc as ParsedDoc & { [MEMO]?: DocumentMemo };
+  let memo = holder[MEMO];
+  if (!memo || memo.site !== siteKey) {
+    memo = { site: siteKey, byRule: new Map() };
+    Object.defineProperty(holder, MEMO, { value: memo, writable: true, configurable: true, enumerable: false });
+  }
+  let found = memo.byRule.get(rule);
+  if (!found) memo.byRule.set(rule, (found = check()));
   return found;
 }
 

@@ -23,7 +23,16 @@ interface ImageRef {
 // ![alt](src "title") in Markdown; reference-style images are rare in contributor text and not followed.
 const MD_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
+/** The images of a body, found once per parsed document (the dev server's reloads reuse unchanged documents). */
+const bodyImagesOf = new WeakMap<ParsedDoc, ImageRef[]>();
+
 function bodyImages(doc: ParsedDoc): ImageRef[] {
+  let refs = bodyImagesOf.get(doc);
+  if (!refs) bodyImagesOf.set(doc, (refs = findBodyImages(doc)));
+  return refs;
+}
+
+function findBodyImages(doc: ParsedDoc): ImageRef[] {
   if (doc.text === undefined || !doc.text.includes("![")) return [];
   const lines = doc.text.split("\n");
   const refs: ImageRef[] = [];

@@ -7,10 +7,19 @@ import { CONTENT_TYPES } from "../model.ts";
 export const slugUnique: Rule = (ctx) => {
   const out: LocalFinding[] = [];
   for (const type of Object.keys(ctx.byType) as ContentType[]) {
+    // One map of first sightings; only a slug seen twice gets a list.
+    const first = new Map<string, ParsedDoc>();
     const groups = new Map<string, ParsedDoc[]>();
-    for (const doc of ctx.byType[type]) groups.set(doc.slug, [...(groups.get(doc.slug) ?? []), doc]);
+    for (const doc of ctx.byType[type]) {
+      const earlier = first.get(doc.slug);
+      if (!earlier) first.set(doc.slug, doc);
+      else {
+        const group = groups.get(doc.slug);
+        if (group) group.push(doc);
+        else groups.set(doc.slug, [earlier, doc]);
+      }
+    }
     for (const [slug, docs] of groups) {
-      if (docs.length < 2) continue;
       for (const doc of docs) {
         const others = docs.filter((d) => d !== doc).map((d) => d.file).join(", ");
         out.push({
