@@ -1,11 +1,12 @@
 // The dev server's edit latency (benchmark row `devEdit`): `npm start`'s server on a corpus, then edits of different
-// kinds on different exemplars, each timed from the write until the exemplar's page shows the new text.
+// kinds on different exemplars, each timed from the write until the exemplar's page shows the new text. The page is
+// fetched the way an open preview page does it: when the live-reload stream says the server's state changed.
 import { readdir, readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parse } from "yaml";
-import { startDevServer } from "../build/dev.ts";
+import { EVENTS_PATH, startDevServer } from "../build/dev.ts";
 import type { SiteConfig } from "../content/model.ts";
 import { exemplarPath } from "../paths/paths.ts";
 import type { StepReport } from "./measure.ts";
@@ -19,13 +20,13 @@ export interface EditMeasure {
   kind: EditKind;
   /** The exemplar's file, relative to the content folder. */
   file: string;
-  /** The page polled. */
+  /** The page fetched. */
   path: string;
   /** From the start of the write until a GET of the page returned HTML holding `expected`. */
   ms: number;
   /** The text the page had to show: a new sentence, the new title, the new unit's name. */
   expected: string;
-  /** Requests made until the page showed it. */
+  /** Requests of the page made until it showed it (one per live-reload event). */
   polls: number;
 }
 
@@ -45,7 +46,7 @@ export interface DevEditOptions {
   edits?: number;
   /** The build cache folder the server may use for images, as `npm start` does; none by default. */
   cacheDir?: string;
-  /** Poll interval, milliseconds (default 5). */
+  /** Poll interval while waiting for the page to lose an edit that was put back, milliseconds (default 5). */
   pollMs?: number;
   /** Give up on one edit after this long (default 60 s). */
   timeoutMs?: number;
@@ -87,6 +88,54 @@ function edit(kind: EditKind, text: string, n: number, nonce: string, site: Site
   return { text: replaceFrontMatterLine(text, "unit", unit.id), expected: unit.name };
 }
 
+/**
+ * The live-reload stream as a preview page's EventSource reads it: each `data:` line is the server's state after a
+ * reload. `next()` waits for the next state, `drain()` forgets those already received.
+ */
+async function openEvents(url: string): Promise<{ next(timeoutMs: number): Promise<string | undefined>; drain(): void; close(): void }> {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  if (!res.body) throw new Error("Luồng tải lại trang không mở được.");
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const states: string[] = [];
+  let waiting: (() => void) | undefined;
+  let buffer = "";
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        for (const line of buffer.slice(0, end).split("\n")) if (line.startsWith("data: ")) states.push(line.slice(6));
+        buffer = buffer.slice(end + 2);
+      }
+      waiting?.();
+    }
+  })();
+  return {
+    async next(timeoutMs) {
+      if (states.length === 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          waiting = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        waiting = undefined;
+      }
+      return states.shift();
+    },
+    drain() {
+      states.length = 0;
+    },
+    close() {
+      controller.abort();
+    },
+  };
+}
+
 async function get(url: string): Promise<{ status: number; html: string }> {
   const res = await fetch(url);
   return { status: res.status, html: await res.text() };
@@ -116,10 +165,12 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
   const startupMs = performance.now() - started;
+  let events: Awaited<ReturnType<typeof openEvents>> | undefined;
   try {
     if ("findings" in server) throw new Error(`Nội dung có lỗi, máy chủ xem thử không chạy: ${server.findings[0]?.file}:${server.findings[0]?.line}: ${server.findings[0]?.message}`);
     const nonce = Date.now().toString(36);
     const edits: EditMeasure[] = [];
+    events = await openEvents(new URL(EVENTS_PATH.replace(/^\//, ""), server.url).href);
     for (const [k, file] of chosen.entries()) {
       const kind = EDIT_KINDS[k % EDIT_KINDS.length] as EditKind;
       const abs = path.join(contentDir, file);
@@ -131,18 +182,22 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
       if (before.status !== 200) throw new Error(`${page} trả về mã ${before.status} trước khi sửa.`);
       const changed = edit(kind, original, k + 1, nonce, site, before.html);
       if (before.html.includes(changed.expected)) throw new Error(`${page} đã có "${changed.expected}" trước khi sửa.`);
+      events.drain();
       const t = performance.now();
       await writeFile(abs, changed.text);
       let polls = 0;
       for (;;) {
-        polls++;
-        const now = await get(url);
-        if (now.status === 200 && now.html.includes(changed.expected)) break;
+        // The open page reloads when the server says its state changed.
+        const state = await events.next(Math.max(0, timeoutMs - (performance.now() - t)));
+        if (state !== undefined) {
+          polls++;
+          const now = await get(url);
+          if (now.status === 200 && now.html.includes(changed.expected)) break;
+        }
         if (performance.now() - t > timeoutMs) {
           await writeFile(abs, original);
           throw new Error(`Sau ${timeoutMs / 1000} s, ${page} vẫn chưa có "${changed.expected}" (sửa ${kind} ở ${file}); nhật ký: ${log.slice(-3).join(" | ")}`);
         }
-        await sleep(pollMs);
       }
       edits.push({ kind, file, path: page, ms: performance.now() - t, expected: changed.expected, polls });
       // Put the file back and wait until the server has taken it, so edits do not overlap.
@@ -168,6 +223,7 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
       edits,
     };
   } finally {
+    events?.close();
     if (!("findings" in server)) await server.close();
     await rm(siteDir, { recursive: true, force: true });
   }

@@ -80,7 +80,8 @@ function fresh(findings: readonly Finding[], shown: Set<string>): Finding[] {
   return out;
 }
 
-const EVENTS_PATH = "/__guong-sang/events";
+/** The live-reload event stream every preview page listens to. */
+export const EVENTS_PATH = "/__guong-sang/events";
 
 /** The live-reload client: reloads when the server's state is not the one the page was made from. Dev server only. */
 export function liveReloadScript(state: string): string {

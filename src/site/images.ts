@@ -1,7 +1,8 @@
 // Responsive images for exemplars, made once per build with @11ty/eleventy-img into the build's /img/ folder.
 import { fileMemo } from "../util/file-memo.ts";
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Image, { type ImageMetadata } from "@11ty/eleventy-img";
@@ -91,10 +92,11 @@ async function openImageCache(cacheDir: string): Promise<string> {
   } catch {
     // no record: every file there is suspect
   }
-  for (const name of await readdir(dir)) {
+  // Synchronous stats: a few thousand of them, and the dev server opens the cache after every edit.
+  for (const name of readdirSync(dir)) {
     if (name === COMPLETE) continue;
-    const size = (await stat(path.join(dir, name)).catch(() => undefined))?.size;
-    if (complete[name] !== size) await rm(path.join(dir, name), { force: true });
+    const size = statSync(path.join(dir, name), { throwIfNoEntry: false })?.size;
+    if (complete[name] !== size) rmSync(path.join(dir, name), { force: true });
   }
   return dir;
 }
@@ -102,14 +104,29 @@ async function openImageCache(cacheDir: string): Promise<string> {
 async function publishCachedImages(work: string, dest: string, names: string[]): Promise<void> {
   await mkdir(dest, { recursive: true });
   const complete: Record<string, number> = {};
-  for (const name of new Set(names)) {
+  for (const name of [...new Set(names)].sort()) {
     const from = path.join(work, name);
     const to = path.join(dest, name);
-    const [a, b] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
-    if (b?.ino !== a.ino) await link(from, to).catch(() => copyFile(from, to));
-    complete[name] = (await stat(from)).size;
+    const a = statSync(from);
+    if (statSync(to, { throwIfNoEntry: false })?.ino !== a.ino) {
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+    }
+    complete[name] = a.size;
   }
+  const record = JSON.stringify(complete);
+  const file = path.join(work, COMPLETE);
+  let before = "";
+  try {
+    before = readFileSync(file, "utf8");
+  } catch {
+    // none yet
+  }
+  if (before === record) return; // the same files as last time
   const tmp = path.join(work, `${COMPLETE}.${process.pid}.tmp`);
-  await writeFile(tmp, JSON.stringify(complete));
-  await rename(tmp, path.join(work, COMPLETE));
+  await writeFile(tmp, record);
+  await rename(tmp, file);
 }
