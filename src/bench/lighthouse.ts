@@ -135,7 +135,8 @@ export async function runLighthouse(options: LighthouseOptions): Promise<Lightho
   const lighthouse = await loadLighthouse(options.module ?? process.env.GUONG_SANG_LIGHTHOUSE ?? "lighthouse");
   const log = options.log ?? (() => {});
   const pages = lighthousePages(options.siteDir).filter((p) => !options.only || options.only.includes(p.type));
-  const server = await serveStatic(options.siteDir, { prefix: builtPrefix(options.siteDir) });
+  // Compressed as GitHub Pages sends it: the phone's download is what Lighthouse's slow network simulates.
+  const server = await serveStatic(options.siteDir, { prefix: builtPrefix(options.siteDir), compress: true });
   const port = await freePort();
   const browser = await launchBrowser({ ...options.browser, args: [...(options.browser?.args ?? []), `--remote-debugging-port=${port}`] });
   const rows: LighthouseRow[] = [];

@@ -409,7 +409,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     let lighthouse: BenchResult["lighthouse"];
     if (options.lighthouse && steps.build?.ok) {
       log("Lighthouse trên một trang mỗi loại…");
-      lighthouse = await runLighthouse({ siteDir: outDir, log }).catch((error: Error) => ({ error: error.message }));
+      // The median of three runs per page: one run's total blocking time moves with whatever else the machine does.
+      lighthouse = await runLighthouse({ siteDir: outDir, runs: 3, log }).catch((error: Error) => ({ error: error.message }));
     }
     // --- end of the Lighthouse row ---
 

@@ -1,7 +1,8 @@
 // A static file server for a built site on 127.0.0.1 and a random port: the PDF step prints through it
 // (root-relative fonts and images resolve as readers' browsers resolve them) and the browser tests read it.
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
@@ -71,7 +72,14 @@ export interface ServeOptions {
    * `/guong-sang/dien-hinh/` → `dien-hinh/index.html`; any path outside the prefix is not found.
    */
   prefix?: string;
+  /**
+   * Send text (HTML, CSS, scripts, JSON, XML, SVG) gzip-compressed to a client that accepts it, as GitHub Pages
+   * does: what a reader's phone downloads, for the Lighthouse benchmark. Off by default.
+   */
+  compress?: boolean;
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|manifest\+json|atom\+xml|rss\+xml)|image\/svg\+xml)/;
 
 /** Serves `root` read-only: `/dir/` → `dir/index.html`, missing → `/404.html` with status 404, no escape from `root`. */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
@@ -84,9 +92,14 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       const send = (status: number, file: string | undefined, body?: string): void => {
         log.push({ path: request.url ?? "", status });
         const type = file === undefined ? "text/plain; charset=utf-8" : (CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream");
-        response.writeHead(status, { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+        const gzip = options.compress === true && file !== undefined && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+        response.writeHead(status, { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff", ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
         if (request.method === "HEAD") return void response.end();
         if (file === undefined) return void response.end(body ?? "");
+        if (gzip) {
+          readFile(file).then((bytes) => response.end(gzipSync(bytes)), () => response.destroy());
+          return;
+        }
         createReadStream(file).on("error", () => response.destroy()).pipe(response);
       };
 

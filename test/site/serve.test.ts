@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/print/serve.ts";
 
@@ -65,6 +66,29 @@ describe("serveStatic", () => {
     ["/x.unknown", "application/octet-stream"],
   ])("serves %s as %s", async (path, type) => {
     expect(await rawGet(server.origin, path)).toMatchObject({ status: 200, type });
+  });
+
+  it("sends text gzip-compressed only when asked to and when the client accepts it, as GitHub Pages does", async () => {
+    const zipped = await serveStatic(root, { compress: true });
+    try {
+      const get = (path: string, encoding?: string, port = zipped.port) =>
+        new Promise<{ encoding: string | undefined; vary: string | undefined; bytes: Buffer }>((done, fail) => {
+          request({ hostname: "127.0.0.1", port, path, headers: encoding ? { "accept-encoding": encoding } : {} }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (c: Buffer) => chunks.push(c)).on("end", () => done({ encoding: response.headers["content-encoding"], vary: response.headers.vary, bytes: Buffer.concat(chunks) }));
+          }).on("error", fail).end();
+        });
+      const page = await get("/dien-hinh/nguyen-van-a/", "gzip, deflate, br");
+      expect(page.encoding).toBe("gzip");
+      expect(page.vary).toBe("accept-encoding");
+      expect(gunzipSync(page.bytes).toString("utf8")).toBe("<p>Nguyễn Văn A</p>");
+      expect(await get("/dien-hinh/nguyen-van-a/")).toMatchObject({ encoding: undefined });
+      expect((await get("/a.pdf", "gzip")).encoding).toBeUndefined(); // not text
+      expect((await get("/logo.svg", "gzip")).encoding).toBe("gzip");
+      expect(await get("/", "gzip", server.port)).toMatchObject({ encoding: undefined, bytes: Buffer.from("<p>trang chủ</p>") }); // off by default
+    } finally {
+      await zipped.close();
+    }
   });
 
   it("answers a missing page with /404.html and status 404", async () => {
