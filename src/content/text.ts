@@ -1,6 +1,6 @@
 // Checks on the raw text of a file: UTF-8 only, legacy Vietnamese encodings, NFC, invisible and bidirectional characters.
 import type { Pos } from "./yaml.ts";
-import { BIDI_CONTROLS, CARRIAGE_RETURN, CONTROLS, characterClass, FORBIDDEN_IN_CONTENT, INVISIBLES, LONE_SURROGATES, NONCHARACTERS, SEPARATORS } from "../util/characters.ts";
+import { BIDI_CONTROLS, CARRIAGE_RETURN, CONTROLS, characterClass, codeUnitPrefilter, FORBIDDEN_IN_CONTENT, INVISIBLES, LONE_SURROGATES, NONCHARACTERS, SEPARATORS } from "../util/characters.ts";
 
 export interface TextProblem {
   pos: Pos;
@@ -158,6 +158,8 @@ const BIDI = characterClass([BIDI_CONTROLS]);
 const CONTROL = characterClass([CONTROLS, CARRIAGE_RETURN, SEPARATORS, NONCHARACTERS, LONE_SURROGATES]);
 // Everything above, in one expression (a CR that ends a CRLF line is let through by the line split).
 const ANY_SPECIAL = characterClass(FORBIDDEN_IN_CONTENT);
+// Its quick first test: nothing it misses can match ANY_SPECIAL (test/util/characters.test.ts).
+const MAYBE_SPECIAL = codeUnitPrefilter(FORBIDDEN_IN_CONTENT);
 // The same for matchAll (which copies this one and leaves its lastIndex at 0).
 const EACH_SPECIAL = characterClass(FORBIDDEN_IN_CONTENT, "g");
 
@@ -207,7 +209,7 @@ export function specialCharacters(text: string, source: CharacterSource = ""): {
 export function checkSpecialCharacters(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
   const strayCr = /\r(?!\n)/.test(text);
-  if (!ANY_SPECIAL.test(text) && !strayCr) return problems;
+  if (!strayCr && (!MAYBE_SPECIAL.test(text) || !ANY_SPECIAL.test(text))) return problems;
   const lines = text.split("\n");
   lines.forEach((raw, index) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;

@@ -38,6 +38,32 @@ export function characterClass(groups: readonly string[], flags = ""): RegExp {
   return new RegExp(`[${groups.join("")}]`, `u${flags}`);
 }
 
+const SURROGATES = "\\uD800-\\uDFFF";
+const hex4 = (cp: number): string => `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * A quick first test over UTF-16 code units that matches wherever `characterClass(groups)` could: the same characters
+ * of the Basic Multilingual Plane, and any surrogate for the astral ones (tag characters, plane-end noncharacters)
+ * and for lone surrogates. Without the `u` flag it runs several times faster over Vietnamese text, which almost never
+ * holds any of them; a match only means "look closer with the exact class".
+ */
+export function codeUnitPrefilter(groups: readonly string[]): RegExp {
+  const source = groups
+    .join("")
+    .replace(/\\u\{([0-9A-Fa-f]+)\}-\\u\{([0-9A-Fa-f]+)\}|\\u\{([0-9A-Fa-f]+)\}|\\p\{Cs\}/g, (_, from?: string, to?: string, one?: string) => {
+      if (one !== undefined) {
+        const cp = parseInt(one, 16);
+        return cp > 0xffff ? SURROGATES : hex4(cp);
+      }
+      if (from === undefined || to === undefined) return SURROGATES; // \p{Cs}
+      const [a, b] = [parseInt(from, 16), parseInt(to, 16)];
+      if (b <= 0xffff) return `${hex4(a)}-${hex4(b)}`;
+      return a > 0xffff ? SURROGATES : `${hex4(a)}-\\uFFFF${SURROGATES}`;
+    });
+  if (/\\p\{/.test(source)) throw new Error(`codeUnitPrefilter: a property class it cannot widen: ${source}`);
+  return new RegExp(`[${source}]`);
+}
+
 /** What no output format may carry (HTML, XML 1.0, iCalendar, CSV): controls, noncharacters, lone surrogates. */
 export const UNREPRESENTABLE = [CONTROLS, NONCHARACTERS, LONE_SURROGATES] as const;
 

@@ -1,7 +1,8 @@
 // The one list of dangerous characters (src/util/characters.ts) and its three users: the validator, the terminal
 // and every output. The code points are written out here, not taken from the code under test.
 import { describe, expect, it } from "vitest";
-import { specialCharacter } from "../../src/content/text.ts";
+import { checkSpecialCharacters, specialCharacter } from "../../src/content/text.ts";
+import { characterClass, codeUnitPrefilter, FORBIDDEN_IN_CONTENT } from "../../src/util/characters.ts";
 import { withoutUnsafeCharacters } from "../../src/render/escape.ts";
 import { plainText } from "../../src/util/terminal.ts";
 
@@ -31,6 +32,26 @@ describe("the validator (content may hold none of them)", () => {
 
   it("lets ordinary text, tab and line feed through", () => {
     for (const ch of [...SAFE, "\n"]) expect(specialCharacter(ch), JSON.stringify(ch)).toBeUndefined();
+  });
+
+  it("finds each of them inside a long Vietnamese text, behind the quick first test", () => {
+    const prose = "Cô giáo Nguyễn Thị Ánh đã dạy học ba mươi năm ở phường Dịch Vọng Hậu. 😀\n".repeat(50);
+    expect(checkSpecialCharacters(prose)).toEqual([]);
+    for (const ch of [...chars([...CONTROLS, ...BIDI, ...INVISIBLE, ...SEPARATORS, ...NONCHARACTERS]), ...SURROGATES.filter((s) => s.length === 1)]) {
+      expect(checkSpecialCharacters(`${prose}x${ch}y`).length, `U+${hex(ch.codePointAt(0) as number)}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("has a quick first test that misses no code point the exact class matches", () => {
+    const exact = characterClass(FORBIDDEN_IN_CONTENT);
+    const quick = codeUnitPrefilter(FORBIDDEN_IN_CONTENT);
+    expect(quick.flags).toBe(""); // code units, not code points: that is what makes it quick
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (exact.test(ch) && !quick.test(ch)) expect.fail(`U+${hex(cp)} is missed by the quick test`);
+    }
+    for (const s of SURROGATES) expect(quick.test(s), JSON.stringify(s)).toBe(true);
+    for (const ch of ["a", "ệ", "Đ", "\u00A0", "\u2027", "\uFFFD", "\t", "\n"]) expect(quick.test(ch), JSON.stringify(ch)).toBe(false);
   });
 });
 
