@@ -6,6 +6,7 @@ import { markdownInlineTokens, markdownTokens } from "../render/markdown.ts";
 import { formatDateVi } from "../vi/date.ts";
 import { type Block, type Inline, markdownBlocks, markdownInline, text } from "../word/blocks.ts";
 import { blocksToWord, wordFile } from "../word/party.ts";
+import { cachedDocument } from "../word/cache.ts";
 import { wordSettings } from "../word/settings.ts";
 import { type BulletinIssue, exemplarFacts, issueLabel, nameOf } from "./issue.ts";
 import { issueSubject } from "./print.ts";
@@ -31,7 +32,21 @@ function article(e: ExemplarEntry, site: SiteConfig): Block[] {
 }
 
 /** `/ban-tin/<yyyy>-<nn>.docx`. */
+/**
+ * The issue as a Word file. A pure function of site.yaml and the issue's entries, so it is kept in the build's Word
+ * store under those (src/word/cache.ts): a rebuild makes only the issues whose entries changed.
+ */
 export async function bulletinDocx(site: SiteConfig, issue: BulletinIssue): Promise<Uint8Array> {
+  // Where the files lie on this machine is not part of what the document shows.
+  const entry = <T extends { absPath: string }>({ absPath: _where, ...rest }: T) => rest;
+  const spec = {
+    site,
+    issue: { ...issue, entry: entry(issue.entry), exemplars: issue.exemplars.map(entry), plans: issue.plans.map(entry), activities: issue.activities.map(entry) },
+  };
+  return cachedDocument("bulletin", spec, () => makeBulletinDocx(site, issue));
+}
+
+async function makeBulletinDocx(site: SiteConfig, issue: BulletinIssue): Promise<Uint8Array> {
   const name = printSettings(site).bulletinName;
   const org = site.organisation;
   const label = issueLabel(issue);
