@@ -4,7 +4,7 @@
 import { fileMemo } from "../../util/file-memo.ts";
 import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import type { Metadata } from "sharp";
 import { slugify } from "../../vi/text.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { nearest } from "../messages.ts";
@@ -94,8 +94,10 @@ export function imageProblem(abs: string, rel: string, pixelLimit: number): Prom
 
 async function examine(abs: string, rel: string, pixelLimit: number): Promise<ImageProblem> {
   if ((await stat(abs)).size === 0) return { rule: "image-empty", message: `tệp ${rel} rỗng (0 byte). Hãy chép lại tệp ảnh từ bản gốc.` };
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
+    // Loaded on first use: a run that examines no image (most `npm run validate -- FILE`) does not load libvips.
+    const { default: sharp } = await import("sharp");
     meta = await sharp(abs, { limitInputPixels: false }).metadata();
   } catch {
     return { rule: "image-invalid", message: `tệp ${rel} không phải ảnh đọc được (hoặc phần đầu tệp đã hỏng). Hãy mở ảnh bằng trình xem ảnh, lưu lại dưới dạng JPEG (.jpg) hoặc PNG rồi chép lại.` };
