@@ -1,7 +1,7 @@
 // One escaping function per output context: HTML, XML, XML names, CSS strings, iCalendar text, CSV cells, JSON inside HTML.
 // Every output of the build puts contributor text through the function of its own context, and only that one.
 
-import { characterClass, UNREPRESENTABLE } from "../util/characters.ts";
+import { characterClass, codeUnitPrefilter, UNREPRESENTABLE } from "../util/characters.ts";
 
 /**
  * Code points that no output format may carry: C0 controls except tab, line feed and carriage
@@ -9,10 +9,12 @@ import { characterClass, UNREPRESENTABLE } from "../util/characters.ts";
  * not characters at all in XML 1.0, and forbidden in iCalendar text (the list is src/util/characters.ts).
  */
 const UNSAFE = characterClass(UNREPRESENTABLE, "g");
+/** Its quick first test over code units (every page's text passes through here; almost none holds one). */
+const MAYBE_UNSAFE = codeUnitPrefilter(UNREPRESENTABLE);
 
 /** Replaces every code point no output may carry by U+FFFD, so a reader sees that something was there. */
 export function withoutUnsafeCharacters(text: string): string {
-  return text.replace(UNSAFE, "\uFFFD");
+  return MAYBE_UNSAFE.test(text) ? text.replace(UNSAFE, "\uFFFD") : text;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

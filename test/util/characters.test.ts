@@ -2,7 +2,7 @@
 // and every output. The code points are written out here, not taken from the code under test.
 import { describe, expect, it } from "vitest";
 import { checkSpecialCharacters, specialCharacter } from "../../src/content/text.ts";
-import { characterClass, codeUnitPrefilter, FORBIDDEN_IN_CONTENT } from "../../src/util/characters.ts";
+import { characterClass, codeUnitPrefilter, FORBIDDEN_IN_CONTENT, UNREPRESENTABLE } from "../../src/util/characters.ts";
 import { withoutUnsafeCharacters } from "../../src/render/escape.ts";
 import { plainText } from "../../src/util/terminal.ts";
 
@@ -42,9 +42,12 @@ describe("the validator (content may hold none of them)", () => {
     }
   });
 
-  it("has a quick first test that misses no code point the exact class matches", () => {
-    const exact = characterClass(FORBIDDEN_IN_CONTENT);
-    const quick = codeUnitPrefilter(FORBIDDEN_IN_CONTENT);
+  it.each([
+    ["content", FORBIDDEN_IN_CONTENT],
+    ["outputs", UNREPRESENTABLE],
+  ] as const)("has a quick first test (%s) that misses no code point the exact class matches", (_name, groups) => {
+    const exact = characterClass(groups);
+    const quick = codeUnitPrefilter(groups);
     expect(quick.flags).toBe(""); // code units, not code points: that is what makes it quick
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       const ch = String.fromCodePoint(cp);
