@@ -192,9 +192,11 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   PRINT_SEGMENT,
 ]);
 
+const PAGE_SEGMENT = new RegExp(`^${PAGE_SEGMENT_PREFIX}\\d+$`);
+
 /** True for `trang-2`, `trang-10`…: a list's later pages. */
 export function isPageSegment(segment: string): boolean {
-  return new RegExp(`^${PAGE_SEGMENT_PREFIX}\\d+$`).test(segment);
+  return PAGE_SEGMENT.test(segment);
 }
 
 /**

@@ -17,10 +17,13 @@ export const loudspeakerSlot: Rule = (ctx) => {
   let checker: ReturnType<typeof createSlotChecker> | undefined;
   const out: LocalFinding[] = [];
   for (const doc of wanted(ctx, ctx.byType.exemplar)) {
-    if (!doc.schemaValid || !doc.data) continue;
-    const data = doc.data as unknown as Exemplar;
-    if (!data.channels.includes(LOUDSPEAKER_CHANNEL)) continue;
-    out.push(...perDocument(ctx, "loudspeaker-slot", doc, () => slotFinding(ctx, doc, data, (checker ??= createSlotChecker(site.data as unknown as SiteConfig)))));
+    if (!doc.schemaValid) continue;
+    const found = perDocument(ctx, "loudspeaker-slot", doc, () => {
+      const data = doc.data as unknown as Exemplar | undefined;
+      if (!data?.channels.includes(LOUDSPEAKER_CHANNEL)) return [];
+      return slotFinding(ctx, doc, data, (checker ??= createSlotChecker(site.data as unknown as SiteConfig)));
+    });
+    if (found.length > 0) out.push(...found);
   }
   return out;
 };
