@@ -16,6 +16,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { formatFinding } from "../content/format.ts";
 import { loadContent } from "../content/load.ts";
+import type { TreeEntry } from "../content/rules/context.ts";
 import type { ContentModel, Finding } from "../content/model.ts";
 import { parseFile, type ParsedDoc } from "../content/parse.ts";
 import { CONTENT_TYPES } from "../print/serve.ts";
@@ -109,8 +110,12 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
 
   // One file's document is reused until the watcher names it; a new or renamed file has none and is parsed.
   let reading = { whole: true, named: new Set<string>() };
-  const load = () =>
+  // The last walk of the folder, reused while the watcher reports only changes to files it listed.
+  let walked: { tree: readonly TreeEntry[]; files: Set<string> } | undefined;
+  let moved = true;
+  const load = (tree: readonly TreeEntry[] | undefined) =>
     loadContent(root, {
+      ...(tree ? { tree } : {}),
       drafts: true,
       cwd: o.cwd,
       parse: (ref, bytes) => {
@@ -135,16 +140,20 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
     dirty.clear();
     let whole = everything;
     everything = false;
+    let sameTree = !moved;
+    moved = false;
     // A folder renamed or removed: its files' paths are all new, so read the whole tree afresh.
     for (const abs of named) {
       const found = await kind(abs);
       if (found === "folder") whole = true;
       else if (found === "none") docs.delete(abs);
+      if (found !== "file" || !walked?.files.has(abs)) sameTree = false;
     }
     const changed = whole ? [] : named.map((f) => path.relative(root, f).split(path.sep).join("/")).sort();
     if (whole) docs.clear();
     reading = { whole, named: new Set(named) };
-    const { model, findings } = await load();
+    const { model, findings, tree } = await load(sameTree && !whole ? walked?.tree : undefined);
+    if (tree !== walked?.tree) walked = { tree, files: new Set(tree.filter((e) => !e.isDirectory).map((e) => e.absPath)) };
     lastFindings = findings;
     if (state || !findings.some((f) => f.severity === "error")) for (const f of fresh(findings, shownFindings)) o.log(formatFinding(f));
     const errors = findings.filter((f) => f.severity === "error").length;
@@ -218,7 +227,9 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
   let timer: NodeJS.Timeout | undefined;
   let reloading: Promise<unknown> = Promise.resolve();
   const settleMs = o.settleMs ?? 20;
-  const onChange = (filename: string | null) => {
+  const onChange = (event: string, filename: string | null) => {
+    // A file added, removed or renamed ("rename") changes the tree: walk it again.
+    if (event !== "change") moved = true;
     if (filename === null) everything = true;
     else dirty.add(path.join(root, filename));
     clearTimeout(timer);
@@ -241,8 +252,8 @@ export async function startDevServer(o: DevOptions): Promise<DevServer | { findi
       });
     }, settleMs);
   };
-  const watcher: FSWatcher = watch(root, { recursive: true }, (_event, filename) => onChange(filename === null ? null : String(filename)));
-  watcher.on("error", () => onChange(null));
+  const watcher: FSWatcher = watch(root, { recursive: true }, (event, filename) => onChange(event, filename === null ? null : String(filename)));
+  watcher.on("error", () => onChange("rename", null));
 
   const send = (req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string | Uint8Array) => {
     res.writeHead(status, { "content-type": type, "cache-control": "no-store", "content-length": Buffer.byteLength(body) });

@@ -25,6 +25,11 @@ export interface LoadOptions {
    * returning one skips reading and parsing the file. Undefined reads and parses it as usual.
    */
   reuse?: (ref: FileRef) => ParsedDoc | undefined;
+  /**
+   * The tree an earlier load of the same folder walked (`LoadResult.tree`), when the caller knows that no path was
+   * added, removed or renamed since (the dev server's watcher reported changes of existing files only).
+   */
+  tree?: readonly TreeEntry[];
 }
 
 export interface LoadResult {
@@ -32,6 +37,8 @@ export interface LoadResult {
   findings: Finding[];
   /** How many content files (site.yaml and Markdown) were checked, counting only `files` when given. */
   checked: number;
+  /** Every path the load found in the folder (for `LoadOptions.tree`). */
+  tree: readonly TreeEntry[];
 }
 
 const TYPE_BY_FOLDER = new Map<string, ContentType>(Object.entries(CONTENT_TYPES).map(([type, { folder }]) => [folder, type as ContentType]));
@@ -113,6 +120,15 @@ function catalogues(site: ParsedDoc | undefined): SiteCatalogues | undefined {
 
 function slugOf(rel: string): string {
   return path.posix.basename(rel, ".md");
+}
+
+const fileSets = new WeakMap<readonly TreeEntry[], Set<string>>();
+
+/** The files of a walk, as a set, made once per walk (a reused walk reuses it). */
+function filesOf(tree: readonly TreeEntry[]): Set<string> {
+  let set = fileSets.get(tree);
+  if (!set) fileSets.set(tree, (set = new Set(tree.filter((e) => !e.isDirectory).map((e) => e.file))));
+  return set;
 }
 
 /** One entry per parsed document: a document reused by a later load keeps its entry, so work memoised per entry stays valid. */
@@ -200,7 +216,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   } catch {
     // reported below as a missing site.yaml
   }
-  const tree = walkTree(root);
+  const tree = options.tree ?? walkTree(root);
   const local: LocalFinding[] = [];
 
   const refs: FileRef[] = [];
@@ -270,7 +286,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     docs: contentDocs,
     byType,
     tree,
-    files: new Set(tree.filter((e) => !e.isDirectory).map((e) => e.file)),
+    files: filesOf(tree),
   });
   for (const rule of rules) local.push(...(await runRule(rule, ctx)));
 
@@ -297,5 +313,5 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     .map((f) => ({ file: shownPath(f.file), line: f.line, column: f.column, severity: f.severity, rule: f.rule, message: f.message }));
   findings.sort(compareFindings);
   const checked = only ? refs.filter((r) => only.has(r.file)).length : refs.length;
-  return { model, findings, checked };
+  return { model, findings, checked, tree };
 }

@@ -39,7 +39,7 @@ export interface RuleContext {
   /** Every Markdown file that was read, valid or not. */
   docs: ParsedDoc[];
   byType: Record<ContentType, ParsedDoc[]>;
-  tree: TreeEntry[];
+  tree: readonly TreeEntry[];
   /** Paths (relative to the content directory) that exist as files, for image checks. */
   files: Set<string>;
   /** `Trường "Đơn vị đề xuất" (unit)`. */
