@@ -29,15 +29,32 @@ function git(cwd: string, ...args: string[]): void {
   execFileSync("git", ["-c", "user.name=Thử", "-c", "user.email=thu@example.vn", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "ignore" });
 }
 
+/** A repository whose main line starts with a content folder holding site.yaml, committed straight to main. */
+async function startRepo(prefix: string): Promise<{ repo: string; content: string }> {
+  const repo = await mkdtemp(path.join(tmpdir(), prefix));
+  const content = path.join(repo, "content");
+  await mkdir(path.join(content, "exemplars"), { recursive: true });
+  git(repo, "init", "-q", "-b", "main");
+  await writeFile(path.join(content, "site.yaml"), "title: x\n");
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "Start");
+  return { repo, content };
+}
+
+/** Pull request #n: a branch adding exemplars/e<n>.md, merged into main with GitHub's merge message. */
+async function mergePr(repo: string, content: string, n: number): Promise<void> {
+  git(repo, "checkout", "-q", "-b", `pr-${n}`);
+  await writeFile(path.join(content, `exemplars/e${n}.md`), "---\n---\n");
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", `Đề xuất ${n}`);
+  git(repo, "checkout", "-q", "main");
+  git(repo, "merge", "-q", "--no-ff", `pr-${n}`, "-m", `Merge pull request #${n} from a/pr-${n}`);
+}
+
 describe("readApprovals", () => {
   it("reads merge commits on the main line with one git log, relative to the content folder", async () => {
-    const repo = await mkdtemp(path.join(tmpdir(), "gs-git-"));
-    const content = path.join(repo, "content");
+    const { repo, content } = await startRepo("gs-git-");
     await mkdir(path.join(content, "exemplars/2019"), { recursive: true });
-    git(repo, "init", "-q", "-b", "main");
-    await writeFile(path.join(content, "site.yaml"), "title: x\n");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "Start");
     git(repo, "checkout", "-q", "-b", "de-xuat");
     await writeFile(path.join(content, "exemplars/2019/a.md"), "---\n---\n");
     git(repo, "add", ".");
@@ -57,21 +74,8 @@ describe("readApprovals", () => {
   });
 
   it("proves nothing from a shallow clone: empty, and an error in CI", async () => {
-    const repo = await mkdtemp(path.join(tmpdir(), "gs-git-full-"));
-    const content = path.join(repo, "content");
-    await mkdir(path.join(content, "exemplars"), { recursive: true });
-    git(repo, "init", "-q", "-b", "main");
-    await writeFile(path.join(content, "site.yaml"), "title: x\n");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "Start");
-    for (const n of [3, 4]) {
-      git(repo, "checkout", "-q", "-b", `pr-${n}`);
-      await writeFile(path.join(content, `exemplars/e${n}.md`), "---\n---\n");
-      git(repo, "add", ".");
-      git(repo, "commit", "-q", "-m", `Đề xuất ${n}`);
-      git(repo, "checkout", "-q", "main");
-      git(repo, "merge", "-q", "--no-ff", `pr-${n}`, "-m", `Merge pull request #${n} from a/pr-${n}`);
-    }
+    const { repo, content } = await startRepo("gs-git-full-");
+    for (const n of [3, 4]) await mergePr(repo, content, n);
     expect((await readApprovals(content, {})).get("exemplars/e3.md")?.entered.pr).toBe(3);
 
     const clone = path.join(await mkdtemp(path.join(tmpdir(), "gs-git-shallow-")), "repo");
@@ -88,21 +92,8 @@ describe("readApprovals", () => {
   });
 
   it("reads the history again after a merge, a checkout or a reset, and not otherwise (npm start asks after every edit)", async () => {
-    const repo = await mkdtemp(path.join(tmpdir(), "gs-git-again-"));
-    const content = path.join(repo, "content");
-    await mkdir(path.join(content, "exemplars"), { recursive: true });
-    git(repo, "init", "-q", "-b", "main");
-    await writeFile(path.join(content, "site.yaml"), "title: x\n");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "Start");
-    const merge = async (n: number) => {
-      git(repo, "checkout", "-q", "-b", `pr-${n}`);
-      await writeFile(path.join(content, `exemplars/e${n}.md`), "---\n---\n");
-      git(repo, "add", ".");
-      git(repo, "commit", "-q", "-m", `Đề xuất ${n}`);
-      git(repo, "checkout", "-q", "main");
-      git(repo, "merge", "-q", "--no-ff", `pr-${n}`, "-m", `Merge pull request #${n} from a/pr-${n}`);
-    };
+    const { repo, content } = await startRepo("gs-git-again-");
+    const merge = (n: number) => mergePr(repo, content, n);
     const files = async () => [...(await readApprovals(content, {})).keys()].sort();
     await merge(1);
     expect(await files()).toEqual(["exemplars/e1.md"]);
