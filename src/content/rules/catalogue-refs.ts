@@ -3,7 +3,7 @@ import type { ContentType } from "../model.ts";
 import type { LocalFinding } from "../parse.ts";
 import { escapePointer } from "../yaml.ts";
 import { unknownIdMessage } from "./messages.ts";
-import { perDocument, str, strList, wanted, type Rule, type SiteCatalogues } from "./context.ts";
+import { perDocuments, str, strList, type Rule, type SiteCatalogues } from "./context.ts";
 
 interface Reference {
   type: ContentType;
@@ -35,30 +35,25 @@ const DOCUMENT_TYPES = [...new Set(CATALOGUE_REFERENCES.map((ref) => ref.type))]
 export const catalogueRefs: Rule = (ctx) => {
   const catalogues = ctx.catalogues;
   if (!catalogues) return [];
-  const out: LocalFinding[] = [];
   const knownSets = new Map(CATALOGUE_REFERENCES.map((ref) => [ref.catalogue, new Set(catalogues[ref.catalogue])]));
-  // The ids a document names depend on it and site.yaml alone: checked once per parsed document (perDocument).
-  for (const type of DOCUMENT_TYPES) {
+  // The ids a document names depend on it and site.yaml alone: checked once per parsed document.
+  const out: LocalFinding[] = DOCUMENT_TYPES.flatMap((type) => {
     const refs = CATALOGUE_REFERENCES.filter((ref) => ref.type === type);
-    for (const doc of wanted(ctx, ctx.byType[type])) {
-      out.push(
-        ...perDocument(ctx, "catalogue-refs", doc, () =>
-          refs.flatMap((ref) => {
-            const known = catalogues[ref.catalogue];
-            const knownSet = knownSets.get(ref.catalogue) as Set<string>;
-            const values = ref.list ? strList(doc, ref.key) : [{ value: str(doc, ref.key), index: -1 }];
-            // A value that is not even shaped like an id already has its schema-pattern error.
-            return values.flatMap(({ value, index }) => {
-              if (value === undefined || knownSet.has(value) || !ID_RE.test(value)) return [];
-              const segments = index < 0 ? [ref.key] : [ref.key, String(index)];
-              const pointer = `/${segments.map(escapePointer).join("/")}`;
-              return [ctx.at(doc, pointer, ref.rule, unknownIdMessage(ctx.label(ref.type, segments), value, known, `site.yaml (mục ${ref.catalogue})`))];
-            });
-          }),
-        ),
-      );
-    }
-  }
+    return perDocuments(ctx, "catalogue-refs", ctx.byType[type], (doc) =>
+      refs.flatMap((ref) => {
+        const known = catalogues[ref.catalogue];
+        const knownSet = knownSets.get(ref.catalogue) as Set<string>;
+        const values = ref.list ? strList(doc, ref.key) : [{ value: str(doc, ref.key), index: -1 }];
+        // A value that is not even shaped like an id already has its schema-pattern error.
+        return values.flatMap(({ value, index }) => {
+          if (value === undefined || knownSet.has(value) || !ID_RE.test(value)) return [];
+          const segments = index < 0 ? [ref.key] : [ref.key, String(index)];
+          const pointer = `/${segments.map(escapePointer).join("/")}`;
+          return [ctx.at(doc, pointer, ref.rule, unknownIdMessage(ctx.label(ref.type, segments), value, known, `site.yaml (mục ${ref.catalogue})`))];
+        });
+      }),
+    );
+  });
   // Units may name the ward they sit in: that must resolve too.
   const site = ctx.site;
   const units = site?.data?.units;

@@ -77,6 +77,16 @@ export function perDocument(ctx: Pick<RuleContext, "site" | "only">, rule: strin
   return found;
 }
 
+/** `perDocument` over a list: the findings of `check` on each document, each kept on its document. */
+export function perDocuments(ctx: Pick<RuleContext, "site" | "only">, rule: string, docs: readonly ParsedDoc[], check: (doc: ParsedDoc) => LocalFinding[]): LocalFinding[] {
+  const out: LocalFinding[] = [];
+  for (const doc of docs) {
+    const found = perDocument(ctx, rule, doc, () => check(doc));
+    if (found.length > 0) out.push(...found);
+  }
+  return out;
+}
+
 export function makeContext(base: Omit<RuleContext, "label" | "schema" | "at">): RuleContext {
   return {
     ...base,
@@ -92,7 +102,7 @@ export function makeContext(base: Omit<RuleContext, "label" | "schema" | "at">):
 /**
  * The documents whose findings are wanted: all of them, or only those `npm run validate -- FILE` names. A check whose
  * findings sit on the document it reads skips the others, so an unchanged document's data is never looked at (with the
- * validator's cache it is then not even read: src/build/parse-cache.ts).
+ * validator's cache it is then not even read: src/build/parse-cache.ts). `perDocument` skips them the same way.
  */
 export function wanted(ctx: Pick<RuleContext, "only">, docs: readonly ParsedDoc[]): readonly ParsedDoc[] {
   const only = ctx.only;

@@ -8,7 +8,7 @@ import type { Metadata } from "sharp";
 import { slugify } from "../../vi/text.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { nearest } from "../messages.ts";
-import { limits, type Rule, type RuleContext } from "./context.ts";
+import { limits, wanted, type Rule, type RuleContext } from "./context.ts";
 
 interface ImageRef {
   src: string;
@@ -156,8 +156,7 @@ export const images: Rule = async (ctx) => {
   // Each file is decoded once, however many articles show it.
   const decoded = new Map<string, Promise<{ rule: string; message: string } | undefined>>();
   const pending: Promise<void>[] = [];
-  for (const doc of ctx.docs) {
-    if (ctx.only && !ctx.only.has(doc.file)) continue; // its findings are not wanted
+  for (const doc of wanted(ctx, ctx.docs)) {
     const refs = [...frontMatterImage(doc), ...bodyImages(doc)];
     for (const ref of refs) {
       const label = ref.pointer ? ctx.label(doc.kind, ["image", "src"]) : `Ảnh trong bài`;

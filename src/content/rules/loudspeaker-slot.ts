@@ -4,7 +4,7 @@ import type { LocalFinding } from "../parse.ts";
 import { LOUDSPEAKER_CHANNEL } from "../../speech/item.ts";
 import { createSlotChecker } from "../slot.ts";
 import { formatDuration } from "../../speech/timing.ts";
-import { perDocument, wanted, type Rule, type RuleContext } from "./context.ts";
+import { perDocuments, type Rule, type RuleContext } from "./context.ts";
 import type { ParsedDoc } from "../parse.ts";
 
 function lowerFirst(text: string): string {
@@ -15,17 +15,11 @@ export const loudspeakerSlot: Rule = (ctx) => {
   const site = ctx.site;
   if (!site?.schemaValid || !site.data) return [];
   let checker: ReturnType<typeof createSlotChecker> | undefined;
-  const out: LocalFinding[] = [];
-  for (const doc of wanted(ctx, ctx.byType.exemplar)) {
-    if (!doc.schemaValid) continue;
-    const found = perDocument(ctx, "loudspeaker-slot", doc, () => {
-      const data = doc.data as unknown as Exemplar | undefined;
-      if (!data?.channels.includes(LOUDSPEAKER_CHANNEL)) return [];
-      return slotFinding(ctx, doc, data, (checker ??= createSlotChecker(site.data as unknown as SiteConfig)));
-    });
-    if (found.length > 0) out.push(...found);
-  }
-  return out;
+  return perDocuments(ctx, "loudspeaker-slot", ctx.byType.exemplar, (doc) => {
+    const data = doc.data as unknown as Exemplar | undefined;
+    if (!doc.schemaValid || !data?.channels.includes(LOUDSPEAKER_CHANNEL)) return [];
+    return slotFinding(ctx, doc, data, (checker ??= createSlotChecker(site.data as unknown as SiteConfig)));
+  });
 };
 
 function slotFinding(ctx: RuleContext, doc: ParsedDoc, data: Exemplar, check: ReturnType<typeof createSlotChecker>): LocalFinding[] {

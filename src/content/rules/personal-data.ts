@@ -9,7 +9,7 @@ import { pointerSegments } from "../messages.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { readerBlocks, readerInline, lineAt } from "../reader-text.ts";
 import type { SchemaNode } from "../schemas.ts";
-import { eachString, perDocument, wanted, type Rule, type RuleContext } from "./context.ts";
+import { eachString, perDocuments, type Rule, type RuleContext } from "./context.ts";
 
 // What may stand between two digits of one number: up to three spaces (any kind, line breaks too), dots,
 // hyphens and dashes, the minus sign, parentheses, middle dots. Not "/" (dates) and not "," (lists).
@@ -121,4 +121,4 @@ function check(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
 }
 
 export const personalData: Rule = (ctx) =>
-  wanted(ctx, ctx.byType.exemplar).filter((doc) => doc.data?.kind === "individual").flatMap((doc) => perDocument(ctx, "personal-data", doc, () => check(ctx, doc)));
+  perDocuments(ctx, "personal-data", ctx.byType.exemplar, (doc) => (doc.data?.kind === "individual" ? check(ctx, doc) : []));
