@@ -172,10 +172,10 @@ function stampOf(doc: ParsedDoc, now: number): FileStamp | undefined {
 }
 
 /**
- * The document of an unchanged file, built from its stamp: data, positions, body and text are fetched (from the parse
- * store, or from the file for the text) the first time something reads them. Should the store's entry be unusable
- * then, the file is parsed after all, so a reader always gets what `parseFile` gives. A class, not an object with
- * getters of its own, so that ten thousand of them share one shape.
+ * The document of an unchanged file, built from its stamp. Its data comes from the parse store the first time a check
+ * reads it; its text, body and positions from the whole document, made then as `cachedParseFile` makes it (the stored
+ * entry and the file's bytes, or a fresh parse should the entry be unusable). A class, not an object with getters of
+ * its own, so that ten thousand of them share one shape.
  */
 class StampedDoc {
   readonly kind: ParsedDoc["kind"];
@@ -188,12 +188,12 @@ class StampedDoc {
   readonly draft: boolean;
   readonly schemaValid: boolean;
   readonly problems: LocalFinding[];
-  private bytes: Uint8Array | undefined;
-  private entry: CachedDoc | ParsedDoc | undefined;
-  private memo: { text?: string | undefined; body?: string; positions?: Map<string, NodePos> } = {};
+  /** The stored entry: `null` until first looked up, undefined when the store has none usable. */
+  private entry: CachedDoc | undefined | null = null;
+  private whole: ParsedDoc | undefined;
 
   constructor(
-    ref: FileRef,
+    private readonly ref: FileRef,
     stamp: FileStamp,
     private readonly store: CacheStore<CachedDoc>,
     private readonly parse: typeof parseFile,
@@ -210,51 +210,40 @@ class StampedDoc {
     this.problems = stamp.problems;
   }
 
-  private read(): Uint8Array {
-    if (!this.bytes) {
+  private stored(): CachedDoc | undefined {
+    if (this.entry === null) this.entry = this.store.get(docKey(this.ref, this.hash));
+    return this.entry;
+  }
+
+  private doc(): ParsedDoc {
+    if (!this.whole) {
+      let bytes: Uint8Array;
       try {
-        this.bytes = readFileSync(this.absPath);
+        bytes = readFileSync(this.absPath);
       } catch {
-        this.bytes = new Uint8Array(0); // gone since it was listed: the next run reports it
+        bytes = new Uint8Array(0); // gone since it was listed: the next run reports it
       }
+      const entry = this.stored();
+      this.whole = (entry && fromCached(this.ref, bytes, this.hash, entry)) ?? this.parse(this.ref, bytes);
     }
-    return this.bytes;
-  }
-
-  private full(): CachedDoc | ParsedDoc {
-    return (this.entry ??= this.store.get(docKey(this, this.hash)) ?? this.parse(this, this.read()));
-  }
-
-  private static parsed(e: CachedDoc | ParsedDoc): e is ParsedDoc {
-    return "hash" in e;
+    return this.whole;
   }
 
   get data(): Record<string, unknown> | undefined {
-    return this.full().data ?? undefined;
+    const entry = this.stored();
+    return entry ? (entry.data ?? undefined) : this.doc().data;
   }
 
   get text(): string | undefined {
-    if (!("text" in this.memo)) {
-      const e = this.full();
-      this.memo.text = StampedDoc.parsed(e) ? e.text : e.hasText ? decodeUtf8(this.read()).text : undefined;
-    }
-    return this.memo.text;
+    return this.doc().text;
   }
 
   get body(): string {
-    if (this.memo.body === undefined) {
-      const e = this.full();
-      this.memo.body = StampedDoc.parsed(e) ? e.body : e.bodyStart !== undefined ? (this.text ?? "").slice(e.bodyStart) : (e.body as string);
-    }
-    return this.memo.body;
+    return this.doc().body;
   }
 
   get positions(): Map<string, NodePos> {
-    if (!this.memo.positions) {
-      const e = this.full();
-      this.memo.positions = StampedDoc.parsed(e) ? e.positions : e.positions ? positionMap(e.positions) : positionsFromText(this.kind, this.text ?? "");
-    }
-    return this.memo.positions;
+    return this.doc().positions;
   }
 }
 
