@@ -27,7 +27,7 @@ function stampOf(file) {
 }
 
 /**
- * The bundle of `entry` when it is still current: every input and the lock file unchanged since it was built.
+ * The bundle of scripts/<name>.ts when it is still current: every input and the lock file unchanged since it was built.
  * @param {string} name @returns {string | undefined}
  */
 export function currentBundle(name) {
@@ -77,16 +77,17 @@ export async function buildBundle(name) {
   const out = result.outputFiles.find((f) => f.path.endsWith(".mjs"));
   if (!out) throw new Error("esbuild wrote no bundle");
   mkdirSync(CACHE, { recursive: true });
+  /** Written whole or not at all, whatever another launch does meanwhile. @param {string} file @param {string | Uint8Array} data */
+  const writeAtomic = (file, data) => {
+    writeFileSync(`${file}.${process.pid}.tmp`, data);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  };
   const bundle = path.join(CACHE, `${name}.mjs`);
-  const tmp = `${bundle}.${process.pid}.tmp`;
-  writeFileSync(tmp, out.contents);
-  renameSync(tmp, bundle);
+  writeAtomic(bundle, out.contents);
   /** @type {Record<string, string>} */
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) inputs[file] = stampOf(path.join(ROOT, file));
-  const manifest = { format: 1, lock: stampOf(LOCK), bundle: stampOf(bundle), inputs };
-  writeFileSync(`${path.join(CACHE, name)}.json.${process.pid}.tmp`, JSON.stringify(manifest));
-  renameSync(`${path.join(CACHE, name)}.json.${process.pid}.tmp`, path.join(CACHE, `${name}.json`));
+  writeAtomic(path.join(CACHE, `${name}.json`), JSON.stringify({ format: 1, lock: stampOf(LOCK), bundle: stampOf(bundle), inputs }));
   return bundle;
 }
 

@@ -31,9 +31,8 @@ function article(e: ExemplarEntry, site: SiteConfig): Block[] {
   ];
 }
 
-/** `/ban-tin/<yyyy>-<nn>.docx`. */
 /**
- * The issue as a Word file. A pure function of site.yaml and the issue's entries, so it is kept in the build's Word
+ * The issue as a Word file (`/ban-tin/<yyyy>-<nn>.docx`). A pure function of site.yaml and the issue's entries, so it is kept in the build's Word
  * store under those (src/word/cache.ts): a rebuild makes only the issues whose entries changed.
  */
 export async function bulletinDocx(site: SiteConfig, issue: BulletinIssue): Promise<Uint8Array> {

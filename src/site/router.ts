@@ -71,10 +71,6 @@ export function fileOfRequest(sitePath: string): string | undefined {
   }
 }
 
-/**
- * The routes of one `gs`. `find(file)` resolves one output file; `all()` lists every route (for tests and tools).
- * Paths are worked out lazily and kept for the life of this router: make a new router for a new `gs`.
- */
 /** A family key's output file, remembered: the dev server makes a router per edit and each maps ten thousand keys. */
 const keyFiles = new Map<string, string>();
 function fileOfKey(key: string): string {
@@ -86,6 +82,10 @@ function fileOfKey(key: string): string {
   return file;
 }
 
+/**
+ * The routes of one `gs`. `find(file)` resolves one output file; `all()` lists every route (for tests and tools).
+ * Paths are worked out lazily and kept for the life of this router: make a new router for a new `gs`.
+ */
 export function createRouter(gs: SiteGlobals, templates: readonly { file: string; module: TemplateModule }[]) {
   const familyMaps = new Map<PageFamily<unknown>, Map<string, unknown>>();
   const familyRoute = (family: PageFamily<unknown>, file: string): Route | undefined => {
@@ -142,7 +142,7 @@ export function createRouter(gs: SiteGlobals, templates: readonly { file: string
     /** Every route: the families' members, then the templates' pages. */
     *all(): Generator<Route> {
       for (const family of PAGE_FAMILIES) {
-        for (const item of family.items(gs)) yield familyRoute(family, outputFile(family.key(item)))!;
+        for (const item of family.items(gs)) yield familyRoute(family, fileOfKey(family.key(item)))!;
       }
       yield* templateRoutes();
     },

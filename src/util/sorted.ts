@@ -28,7 +28,8 @@ export function sortedWith<T extends object>(memo: SortMemo<T>, items: readonly 
       }
     }
     if (added && members.size === items.length && last.sorted.length - (items.length - added.length) <= FEW) {
-      const sorted = added.length === 0 && members.size === last.sorted.length ? last.sorted.slice() : last.sorted.filter((item) => members.has(item));
+      // The remembered array is never handed out (callers get copies), so an unchanged list can keep it as it is.
+      const sorted = added.length === 0 && members.size === last.sorted.length ? last.sorted : last.sorted.filter((item) => members.has(item));
       for (const item of added) {
         let lo = 0;
         let hi = sorted.length;
