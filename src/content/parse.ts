@@ -165,35 +165,87 @@ export interface FileRef {
   absPath: string;
 }
 
-const deferred = new WeakSet<ParsedDoc>();
+/**
+ * Positions worked out on first use: a map that fills itself from the positioned parse the first time it is read. A
+ * plain property holding it costs nothing per document; an accessor defined on each of ten thousand documents did.
+ */
+class DeferredPositions extends Map<string, NodePos> {
+  #compute: (() => Map<string, NodePos>) | undefined;
+
+  constructor(compute: () => Map<string, NodePos>) {
+    super();
+    this.#compute = compute;
+  }
+
+  /** True until something reads the map. */
+  get pending(): boolean {
+    return this.#compute !== undefined;
+  }
+
+  #fill(): void {
+    const compute = this.#compute;
+    if (!compute) return;
+    this.#compute = undefined;
+    for (const [pointer, pos] of compute()) super.set(pointer, pos);
+  }
+
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override get(pointer: string): NodePos | undefined {
+    this.#fill();
+    return super.get(pointer);
+  }
+  override has(pointer: string): boolean {
+    this.#fill();
+    return super.has(pointer);
+  }
+  override set(pointer: string, pos: NodePos): this {
+    this.#fill();
+    return super.set(pointer, pos);
+  }
+  override delete(pointer: string): boolean {
+    this.#fill();
+    return super.delete(pointer);
+  }
+  override clear(): void {
+    this.#compute = undefined;
+    super.clear();
+  }
+  override forEach(visit: (pos: NodePos, pointer: string, map: Map<string, NodePos>) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(visit, thisArg);
+  }
+  override entries(): MapIterator<[string, NodePos]> {
+    this.#fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): MapIterator<NodePos> {
+    this.#fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, NodePos]> {
+    return this.entries();
+  }
+}
 
 /**
  * Makes `doc.positions` computed on first read by `compute` (the positioned parse) and kept.
  * Every reader (`ctx.at`, `positionOf`, the build cache) sees the same map the positioned path builds.
  */
 export function deferPositions(doc: ParsedDoc, compute: () => Map<string, NodePos>): void {
-  let memo: Map<string, NodePos> | undefined;
-  deferred.add(doc);
-  Object.defineProperty(doc, "positions", {
-    configurable: true,
-    enumerable: true,
-    get(): Map<string, NodePos> {
-      if (!memo) {
-        memo = compute();
-        deferred.delete(doc);
-      }
-      return memo;
-    },
-    set(value: Map<string, NodePos>) {
-      memo = value;
-      deferred.delete(doc);
-    },
-  });
+  doc.positions = new DeferredPositions(compute);
 }
 
 /** True while a fast-path doc's positions have not been asked for (the build cache then stores none). */
 export function positionsPending(doc: ParsedDoc): boolean {
-  return deferred.has(doc);
+  const positions = doc.positions;
+  return positions instanceof DeferredPositions && positions.pending;
 }
 
 /** YAML node positions of a file's text (without BOM), as the positioned path records them. */

@@ -56,7 +56,8 @@ const NO_SITE = {};
 const MEMO = Symbol("perDocument");
 interface DocumentMemo {
   site: object;
-  byRule: Map<string, LocalFinding[]>;
+  /** Findings by rule name: a plain object, since every document gets the same few keys in the same order (one shape). */
+  byRule: Record<string, LocalFinding[]>;
 }
 
 /**
@@ -69,12 +70,10 @@ export function perDocument(ctx: Pick<RuleContext, "site" | "only">, rule: strin
   const holder = doc as ParsedDoc & { [MEMO]?: DocumentMemo };
   let memo = holder[MEMO];
   if (!memo || memo.site !== siteKey) {
-    memo = { site: siteKey, byRule: new Map() };
+    memo = { site: siteKey, byRule: {} };
     Object.defineProperty(holder, MEMO, { value: memo, writable: true, configurable: true, enumerable: false });
   }
-  let found = memo.byRule.get(rule);
-  if (!found) memo.byRule.set(rule, (found = check()));
-  return found;
+  return (memo.byRule[rule] ??= check());
 }
 
 /** `perDocument` over a list: the findings of `check` on each document, each kept on its document. */

@@ -88,11 +88,30 @@ function sourceColumn(sourceLine: string, renderedLine: string, hit: PersonalNum
 
 /**
  * Cheap test before rendering: a rendered digit comes from a digit of some script (full-width, circled,
- * superscript… all \p{N}) or an entity, so a text with fewer than nine of those holds no number.
+ * superscript… all \p{N}) or an entity, so a text with fewer than nine of those holds no number. A loop over code
+ * units with what each BMP character is remembered (no match object per character, no backtracking on long text).
  */
-function mayHoldNumber(text: string): boolean {
+const NUMBER_LIKE = /^[\p{N}&]$/u;
+/** Per BMP code unit: 0 not looked at yet, 1 not a number character, 2 one. */
+const numberLike = new Uint8Array(0x10000);
+
+export function mayHoldNumber(text: string): boolean {
   let n = 0;
-  for (const _ of text.matchAll(/[\p{N}&]/gu)) if (++n >= 9) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let yes: boolean;
+    if (c < 0x80) yes = (c >= 0x30 && c <= 0x39) || c === 0x26;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i) as number;
+      yes = NUMBER_LIKE.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    } else {
+      let known = numberLike[c] as number;
+      if (known === 0) numberLike[c] = known = NUMBER_LIKE.test(String.fromCharCode(c)) ? 2 : 1;
+      yes = known === 2;
+    }
+    if (yes && ++n >= 9) return true;
+  }
   return false;
 }
 
