@@ -5,6 +5,8 @@ import { readdir, readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parse } from "yaml";
 import { EVENTS_PATH, startDevServer } from "../build/dev.ts";
 import type { SiteConfig } from "../content/model.ts";
@@ -28,6 +30,8 @@ export interface EditMeasure {
   expected: string;
   /** Requests of the page made until it showed it (one per live-reload event). */
   polls: number;
+  /** The server's JavaScript heap in use once the edit was put back and taken, after a full garbage collection. */
+  heapBytes: number;
 }
 
 export interface DevEditReport extends StepReport {
@@ -36,6 +40,8 @@ export interface DevEditReport extends StepReport {
   maxMs: number;
   /** From the call of startDevServer until it listens (first load of the whole content included). */
   startupMs: number;
+  /** The heap in use after start-up (the whole model loaded), after a full garbage collection: compare the edits' `heapBytes`. */
+  heapStartBytes: number;
   exemplars: number;
   edits: EditMeasure[];
 }
@@ -53,6 +59,13 @@ export interface DevEditOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Heap in use after a full collection: what the server keeps, not what it has not freed yet. */
+function keptHeap(): number {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+  return process.memoryUsage().heapUsed;
+}
 
 /** The exemplar files of the tree, relative to it, in a stable order. */
 async function exemplarFiles(contentDir: string): Promise<string[]> {
@@ -165,6 +178,7 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
   const startupMs = performance.now() - started;
+  const heapStartBytes = keptHeap();
   let events: Awaited<ReturnType<typeof openEvents>> | undefined;
   try {
     if ("findings" in server) throw new Error(`Nội dung có lỗi, máy chủ xem thử không chạy: ${server.findings[0]?.file}:${server.findings[0]?.line}: ${server.findings[0]?.message}`);
@@ -199,7 +213,7 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
           throw new Error(`Sau ${timeoutMs / 1000} s, ${page} vẫn chưa có "${changed.expected}" (sửa ${kind} ở ${file}); nhật ký: ${log.slice(-3).join(" | ")}`);
         }
       }
-      edits.push({ kind, file, path: page, ms: performance.now() - t, expected: changed.expected, polls });
+      const ms = performance.now() - t;
       // Put the file back and wait until the server has taken it, so edits do not overlap.
       await writeFile(abs, original);
       await server.settled();
@@ -208,6 +222,7 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
         if (performance.now() - t2 > timeoutMs) throw new Error(`${page} vẫn còn "${changed.expected}" sau khi trả tệp về như cũ.`);
         await sleep(pollMs);
       }
+      edits.push({ kind, file, path: page, ms, expected: changed.expected, polls, heapBytes: keptHeap() });
     }
     const times = edits.map((e) => e.ms);
     const mid = median(times);
@@ -219,6 +234,7 @@ export async function devEditBench(options: DevEditOptions): Promise<DevEditRepo
       medianMs: mid,
       maxMs: Math.max(...times),
       startupMs,
+      heapStartBytes,
       exemplars: files.length,
       edits,
     };

@@ -469,8 +469,10 @@ export function formatBench(r: BenchResult): string {
     if (id === "aggregate") notes.push(`${s.detail.sources} nguồn × ${s.detail.exemplarsPerSource} điển hình, ${s.detail.pages} trang HTML`);
     if (id === "validateFile") notes.push(`${s.detail.file}${s.detail.cacheFilled === false ? "; lệnh không ghi bộ đệm nào" : ""}`);
     if (id === "devEdit") {
-      const d = s.detail as { maxMs: number; startupMs: number };
-      notes.push(`tối đa ${num(d.maxMs / 1000)} s; khởi động ${num(d.startupMs / 1000, 1)} s; sửa bài, tên, đơn vị; CPU và RSS của cả tiến trình`);
+      const d = s.detail as { maxMs: number; startupMs: number; heapStartBytes?: number; edits?: { heapBytes?: number }[] };
+      const last = d.edits?.at(-1)?.heapBytes;
+      const heap = d.heapStartBytes !== undefined && last !== undefined ? `; heap ${num(d.heapStartBytes / 2 ** 20, 0)} → ${num(last / 2 ** 20, 0)} MiB sau ${d.edits?.length} lần sửa` : "";
+      notes.push(`tối đa ${num(d.maxMs / 1000)} s; khởi động ${num(d.startupMs / 1000, 1)} s${heap}; sửa bài, tên, đơn vị; CPU và RSS của cả tiến trình`);
     }
     rows.push([STEP_LABELS[id], num(s.ms / 1000), num(s.cpuMs / 1000), num(s.peakRssBytes / 2 ** 20, 0), load, notes.join("; ")]);
   }

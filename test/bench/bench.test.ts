@@ -72,6 +72,11 @@ describe("npm run bench (smoke, N = 50)", () => {
     expect(dev.detail.maxMs as number).toBeGreaterThanOrEqual(dev.ms);
     expect(dev.detail.startupMs as number).toBeGreaterThan(0);
     expect(dev.detail.exemplars).toBe(50);
+    // Memory stays flat over the edits: what the server keeps after each (a full collection later) stays near what it
+    // kept after start-up; a server holding on to each edit's model or pages would grow by far more.
+    const heapStart = dev.detail.heapStartBytes as number;
+    expect(heapStart).toBeGreaterThan(10 * 2 ** 20);
+    for (const e of edits as unknown as { heapBytes: number; file: string }[]) expect(e.heapBytes, e.file).toBeLessThan(heapStart + 64 * 2 ** 20);
 
     // Every edited file was put back: the kept corpus equals a fresh one of the same seed but for the rebuild's sentence.
     const fresh = path.join(keep, "fresh");
@@ -108,7 +113,7 @@ describe("npm run bench (smoke, N = 50)", () => {
       build: step("build", 16_000),
       rebuildNoChange: step("rebuildNoChange", 1600),
       rebuild: step("rebuild", 4000),
-      devEdit: step("devEdit", 350, { maxMs: 900, startupMs: 12_000 }),
+      devEdit: step("devEdit", 350, { maxMs: 900, startupMs: 12_000, heapStartBytes: 500 * 2 ** 20, edits: [{ heapBytes: 530 * 2 ** 20 }, { heapBytes: 510 * 2 ** 20 }] }),
       pdf: null,
       aggregate: step("aggregate", 30_000, { sources: 150, exemplarsPerSource: 500, pages: 2000 }),
     };
@@ -148,7 +153,7 @@ describe("npm run bench (smoke, N = 50)", () => {
     expect(text).not.toContain("tệp/giây");
     // Every ratio and the two absolute figures, in one block.
     for (const line of ["dựng đầy đủ / Eleventy trần:            1,60×", "validate / sàn:                         2,00×", "dựng lại (sửa 1 điển hình) / đầy đủ:    0,25×", "dựng lại (không thay đổi) / đầy đủ:     0,10×", "npm start, sửa 1 điển hình (trung vị):  0,35 s", "npm run validate -- TỆP:                1,40 s", "PDF / page.pdf() trần:                  n/a"]) expect(text).toContain(line);
-    expect(text).toMatch(/npm start: sửa 1 điển hình → trang mới \(trung vị\) +0,35 +0,35 +1\.024 +[^\n]*tối đa 0,90 s; khởi động 12,0 s/);
+    expect(text).toMatch(/npm start: sửa 1 điển hình → trang mới \(trung vị\) +0,35 +0,35 +1\.024 +[^\n]*tối đa 0,90 s; khởi động 12,0 s; heap 500 → 510 MiB sau 2 lần sửa;/);
     expect(text).toContain("PASS  tổng hợp 150 nguồn × 500 điển hình ≤ 60 s: 30,0 s");
   });
 });
