@@ -5,7 +5,7 @@ import path from "node:path";
 import { CONTENT_TYPES, type ContentModel, type ContentType, type Entry, type Finding, type SiteConfig } from "./model.ts";
 import { parseFile, type FileRef, type LocalFinding, type ParsedDoc } from "./parse.ts";
 import { makeContext, type SiteCatalogues, type TreeEntry } from "./rules/context.ts";
-import { rules, type Rule, type RuleContext } from "./rules/index.ts";
+import { rules, WAITING_RULES, type Rule, type RuleContext } from "./rules/index.ts";
 
 export interface LoadOptions {
   /** Keep drafts in the model (they are validated either way). */
@@ -288,7 +288,14 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     tree,
     files: filesOf(tree),
   });
-  for (const rule of rules) local.push(...(await runRule(rule, ctx)));
+  // Rules that wait on the file system (image decoding, on the thread pool) are started first, and the event loop turns
+  // between rules, so their reads and decodes run on another core while this thread checks text.
+  const started: Promise<LocalFinding[]>[] = [];
+  for (const rule of [...rules].sort((a, b) => Number(!WAITING_RULES.has(a)) - Number(!WAITING_RULES.has(b)))) {
+    started.push(runRule(rule, ctx));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const found of await Promise.all(started)) local.push(...found);
 
   const errorFiles = new Set(local.filter((f) => f.severity === "error").map((f) => f.file));
   const keep = (d: ParsedDoc): boolean => d.schemaValid && !errorFiles.has(d.file) && (options.drafts === true || !d.draft);

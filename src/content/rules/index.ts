@@ -34,4 +34,7 @@ export const rules: Rule[] = [
   loudspeakerSlot,
 ];
 
+/** Rules that wait on the file system (the loader starts them first, so the waiting overlaps the other rules). */
+export const WAITING_RULES: ReadonlySet<Rule> = new Set([images]);
+
 export type { Rule, RuleContext } from "./context.ts";
