@@ -9,8 +9,91 @@ import { countSyllables, readingSeconds } from "../speech/timing.ts";
 /** The schema titles the loudspeaker reads as labels. */
 export const ITEM_TITLES: ItemTitles = { achievements: exemplarFieldTitle("achievements"), method: exemplarFieldTitle("method") };
 
-const PLAIN_WORD = /^\p{L}+$/u;
-const ROMAN = /^[IVXLCDM]+$/;
+/** Per BMP code unit, what the bound needs to know: 0 not looked at yet, then one of these. */
+const LETTER = 1;
+const SPACE = 2;
+const OTHER = 3;
+const unitClass = new Uint8Array(0x10000);
+const IS_LETTER = /^\p{L}$/u;
+const IS_SPACE = /^\s$/u;
+
+function classOfUnit(c: number): number {
+  let k = unitClass[c] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    unitClass[c] = k = c >= 0xd800 && c <= 0xdfff ? OTHER : IS_LETTER.test(ch) ? LETTER : IS_SPACE.test(ch) ? SPACE : OTHER;
+  }
+  return k;
+}
+
+/** `,.;:!?`, the punctuation a plain word may end with. */
+function isTrailingPunctuation(c: number): boolean {
+  return c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f;
+}
+
+/** I V X L C D M: a word of these alone may be a Roman numeral, read as a number. */
+function isRomanLetter(c: number): boolean {
+  return c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c || c === 0x43 || c === 0x44 || c === 0x4d;
+}
+
+/**
+ * An upper bound of the syllables a raw text can be read with, for a site's abbreviations: the text is split at
+ * white space (`\s`); a plain word (letters only, `\p{L}`, once `,.;:!?` at its end are set aside; not a Roman numeral;
+ * not an abbreviation, with or without that punctuation) is one syllable; any other word gets a generous allowance,
+ * `3 × its length + the longest expansion × ⌈its length / the shortest abbreviation⌉`. One pass over the text, without
+ * cutting it into words (the validator runs this on every exemplar meant for the loudspeaker).
+ */
+export function syllableBound(abbreviations: Readonly<Record<string, string | undefined>>): (text: string) => number {
+  const keys = new Set(Object.keys(abbreviations));
+  const keyLengths = new Set([...keys].map((k) => k.length));
+  const maxExpansion = Math.max(1, ...Object.values(abbreviations).map((v) => (v ?? "").split(/\s+/u).length));
+  const minKey = Math.max(1, Math.min(...[...keys].map((k) => k.length)));
+  const allowance = (length: number): number => 3 * length + maxExpansion * Math.ceil(length / minKey);
+  return (text) => {
+    let n = 0;
+    let i = 0;
+    const end = text.length;
+    while (i < end) {
+      // Skip white space; astral characters are never white space.
+      const c0 = text.charCodeAt(i);
+      if (c0 < 0xd800 || c0 > 0xdbff ? classOfUnit(c0) === SPACE : false) {
+        i++;
+        continue;
+      }
+      // One word: up to the next white space. `bareEnd` is where its trailing punctuation starts.
+      const start = i;
+      let letters = true;
+      let roman = true;
+      let bareEnd = start;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        let width = 1;
+        let kind: number;
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+          const cp = text.codePointAt(i) as number;
+          width = cp > 0xffff ? 2 : 1;
+          kind = cp > 0xffff && IS_LETTER.test(String.fromCodePoint(cp)) ? LETTER : OTHER;
+        } else kind = classOfUnit(c);
+        if (kind === SPACE) break;
+        if (!isTrailingPunctuation(c)) {
+          // Whatever came since the last letter was punctuation inside the word: not plain.
+          if (bareEnd !== i) letters = false;
+          if (kind !== LETTER) letters = false;
+          if (!isRomanLetter(c)) roman = false;
+          bareEnd = i + width;
+        }
+        i += width;
+      }
+      const length = i - start;
+      let plain = letters && bareEnd > start && !roman;
+      if (plain && (keyLengths.has(bareEnd - start) || keyLengths.has(length))) {
+        plain = !keys.has(text.slice(start, bareEnd)) && !keys.has(text.slice(start, i));
+      }
+      n += plain ? 1 : allowance(length);
+    }
+    return n;
+  };
+}
 
 export interface SlotCheck {
   /** Seconds for the opening, the exemplar and the closing (NaN when a quick bound showed it fits without reading it). */
@@ -42,21 +125,8 @@ export function createSlotChecker(site: SiteConfig, options: { exact?: boolean }
     }
     return n;
   };
-  const keys = new Set(Object.keys(site.loudspeaker.abbreviations));
-  const maxExpansion = Math.max(1, ...Object.values(site.loudspeaker.abbreviations).map((v) => (v ?? "").split(/\s+/u).length));
-  const minKey = Math.max(1, Math.min(...[...keys].map((k) => k.length)));
   const slotSyllables = (slotSeconds * wordsPerMinute) / 60;
-  /** An upper bound of the syllables a raw text can be read with: a plain word is one; anything else gets a generous allowance. */
-  const upperBound = (text: string): number => {
-    let n = 0;
-    for (const token of text.split(/\s+/u)) {
-      if (!token) continue;
-      const bare = token.replace(/[,.;:!?]+$/u, "");
-      if (PLAIN_WORD.test(bare) && !ROMAN.test(bare) && !keys.has(bare) && !keys.has(token)) n += 1;
-      else n += 3 * token.length + maxExpansion * Math.ceil(token.length / minKey);
-    }
-    return n;
-  };
+  const upperBound = syllableBound(site.loudspeaker.abbreviations);
   return (exemplar) => {
     // Most items are far shorter than a slot: a cheap bound on the raw text settles them without reading them.
     const raw = exemplar.loudspeaker ?? [exemplar.title, exemplar.summary, ...exemplar.achievements, exemplar.method ?? ""].join(" ");

@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { createSlotChecker } from "../../src/content/slot.ts";
+import { createSlotChecker, syllableBound } from "../../src/content/slot.ts";
 import { exemplar, loadTree } from "./helpers.ts";
 
 // Fixture site.yaml: 60 syllables a minute, a 30-second slot, opening "Xin chào phường {phuong}." (5)
@@ -93,5 +94,42 @@ describe("the quick bound of createSlotChecker", () => {
       const roomy = { ...model.site, loudspeaker: { ...model.site.loudspeaker, slotMinutes: seconds / 60 } };
       expect(createSlotChecker(roomy, { exact: true })(data).fits).toBe(true);
     }
+  });
+});
+
+describe("syllableBound: the quick bound in one pass", () => {
+  // The bound's definition, word by word: split at white space; a word whose letters-only part (trailing ,.;:!? set
+  // aside) is not a Roman numeral nor an abbreviation counts one; any other word its allowance.
+  const byDefinition = (abbreviations: Record<string, string>, text: string): number => {
+    const keys = new Set(Object.keys(abbreviations));
+    const maxExpansion = Math.max(1, ...Object.values(abbreviations).map((v) => v.split(/\s+/u).length));
+    const minKey = Math.max(1, Math.min(...[...keys].map((k) => k.length)));
+    let n = 0;
+    for (const word of text.split(/\s+/u)) {
+      if (!word) continue;
+      const bare = word.replace(/[,.;:!?]+$/u, "");
+      const plain = /^\p{L}+$/u.test(bare) && !/^[IVXLCDM]+$/.test(bare) && !keys.has(bare) && !keys.has(word);
+      n += plain ? 1 : 3 * word.length + maxExpansion * Math.ceil(word.length / minKey);
+    }
+    return n;
+  };
+  const ABBREVIATIONS = { UBND: "Ủy ban nhân dân", "TP.": "thành phố", MTTQ: "Mặt trận Tổ quốc", "𝐀𝐁": "a bê" };
+  const PIECES = ["UBND", "TP.", "MTTQ", "𝐀𝐁", "XII", "Mai", "người", "𝐀", "\uD835", "\uDC00", "1.250", "95%", ",", ".", "!", "?", ";", ":", "v.v.", "-", " ", "  ", "\u00A0", "\u3000", "\t", "\n", "\u200B", "a", "I"];
+
+  it("agrees with the definition on words made of letters, punctuation, numerals, abbreviations and odd spaces", () => {
+    const bound = syllableBound(ABBREVIATIONS);
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (parts) => bound(parts.join("")) === byDefinition(ABBREVIATIONS, parts.join(""))), { numRuns: 4000 });
+  });
+
+  it("agrees with the definition on arbitrary Unicode text", () => {
+    const bound = syllableBound(ABBREVIATIONS);
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 80 }), (text) => bound(text) === byDefinition(ABBREVIATIONS, text)), { numRuns: 3000 });
+  });
+
+  it("counts a plain Vietnamese sentence one per word and an abbreviation by its allowance", () => {
+    const bound = syllableBound({ UBND: "Ủy ban nhân dân" });
+    expect(bound("Cô Mai dạy học, tận tụy!")).toBe(6);
+    // UBND: 3 × 4 + 4 × ⌈4 / 4⌉ = 16.
+    expect(bound("UBND phường")).toBe(17);
   });
 });
