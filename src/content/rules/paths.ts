@@ -20,11 +20,13 @@ function at(doc: ParsedDoc, rule: string, message: string, severity: "error" | "
   return { file: doc.file, line: 1, column: 1, severity, rule, message };
 }
 
-export const paths: Rule = (ctx) => ctx.docs.flatMap((doc) => perDocument(ctx, "paths", doc, () => checkPath(ctx, doc)));
+export const paths: Rule = (ctx) => {
+  const range = limits(ctx); // once: it reads site.yaml and the schema's defaults
+  return ctx.docs.flatMap((doc) => perDocument(ctx, "paths", doc, () => checkPath(ctx, doc, range)));
+};
 
-function checkPath(ctx: RuleContext, doc: ParsedDoc): LocalFinding[] {
+function checkPath(ctx: RuleContext, doc: ParsedDoc, range: Limits): LocalFinding[] {
   const out: LocalFinding[] = [];
-  const range = limits(ctx);
   {
     const type = doc.type as ContentType;
     const parts = doc.file.split("/");
