@@ -104,6 +104,8 @@ export class CacheStore<V> {
   private readonly next = new Map<string, V>();
   /** Old entries carried to the next save without being parsed (`keep`). */
   private readonly kept = new Set<string>();
+  /** Entries of `next` parsed from the old bytes and not set since: saved as those bytes, not stringified again. */
+  private readonly asRead = new Set<string>();
   private dirty = false;
 
   private constructor(
@@ -195,6 +197,7 @@ export class CacheStore<V> {
       if (value !== undefined && this.isValue(value)) {
         this.stats.hits++;
         this.next.set(key, value);
+        this.asRead.add(key);
         this.kept.delete(key);
         return value;
       }
@@ -206,22 +209,29 @@ export class CacheStore<V> {
   /** Forgets `key`: the next save leaves it out. */
   delete(key: string): void {
     if (this.next.delete(key) || this.kept.delete(key) || this.old.has(key)) this.dirty = true;
+    this.asRead.delete(key);
     this.old.delete(key);
   }
 
   set(key: string, value: V): void {
     this.next.set(key, value);
+    this.asRead.delete(key);
     this.kept.delete(key);
     this.dirty = true;
   }
 
-  /** Writes the entries used in this run, atomically (temporary file, then rename). */
+  /**
+   * Writes the entries used in this run, atomically (temporary file, then rename). Values are the store's, not the
+   * reader's: an entry read and not set again is written as the bytes it was read from (a rebuild that changed one
+   * file does not stringify ten thousand entries again, and a reader changing what it got cannot change the store).
+   */
   async save(): Promise<void> {
     if (!this.dirty && this.next.size + this.kept.size === this.old.size) return;
     const index: [string, number][] = [];
     const parts: Buffer[] = [];
     for (const [key, value] of this.next) {
-      const json = Buffer.from(JSON.stringify(value));
+      const slot = this.asRead.has(key) ? this.old.get(key) : undefined;
+      const json = slot ? this.bytes.subarray(slot.start, slot.end) : Buffer.from(JSON.stringify(value));
       index.push([key, json.length]);
       parts.push(json);
     }

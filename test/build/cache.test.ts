@@ -130,6 +130,36 @@ describe("cached parse", () => {
   });
 });
 
+describe("the store's file", () => {
+  const isNumbered = (value: unknown): value is { n: number } => !!value && typeof value === "object" && typeof (value as { n?: unknown }).n === "number";
+
+  it("writes an entry read and not set again as the bytes it was read from, and what was set afresh as its new value", async () => {
+    const dir = path.join(root, "as-read");
+    const first = await CacheStore.open(dir, "t", "v1", isNumbered);
+    first.set("one", { n: 1 });
+    first.set("two", { n: 2 });
+    await first.save();
+    const before = await readFile(path.join(dir, "t.json"), "utf8");
+
+    const second = await CacheStore.open(dir, "t", "v1", isNumbered);
+    const one = second.get("one")!;
+    one.n = 99; // a reader changing what it was given does not change the store
+    expect(second.get("two")).toEqual({ n: 2 });
+    second.set("three", { n: 3 });
+    await second.save();
+    const after = await readFile(path.join(dir, "t.json"), "utf8");
+    // The two old values are the very bytes of the first file; the new one follows them.
+    expect(after.split("\n")[2]).toBe(`${before.split("\n")[2]}{"n":3}`);
+
+    const third = await CacheStore.open(dir, "t", "v1", isNumbered);
+    expect([third.get("one"), third.get("two"), third.get("three")]).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    // Set again after being read: the new value is what is saved.
+    third.set("one", { n: 10 });
+    await third.save();
+    expect((await CacheStore.open(dir, "t", "v1", isNumbered)).get("one")).toEqual({ n: 10 });
+  });
+});
+
 describe("cache folder and version", () => {
   it("defaults to .cache/guong-sang, follows GUONG_SANG_CACHE_DIR, and can be turned off", () => {
     expect(resolveCacheDir("/repo", {})).toBe("/repo/.cache/guong-sang");
