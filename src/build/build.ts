@@ -175,7 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
 
     useWordStore(undefined);
-    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix, env: options.env }));
+    await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix, env: options.env, ...(cacheDir ? { cacheDir } : {}) }));
 
     const pending = search;
     search = undefined;

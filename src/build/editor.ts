@@ -1,4 +1,5 @@
 // The build's one hook for the web editor: /quan-tri/ written into the build folder (src/editor does the work).
+import path from "node:path";
 import type { ContentModel } from "../content/model.ts";
 import { publishedBackend, writeEditor } from "../editor/site.ts";
 
@@ -8,6 +9,8 @@ export interface SiteEditorOptions {
   cwd: string;
   pathPrefix?: string;
   env?: NodeJS.ProcessEnv;
+  /** The build cache folder: the editor keeps its prepared Decap files in `<cacheDir>/editor/`. */
+  cacheDir?: string;
 }
 
 export function writeSiteEditor(siteDir: string, o: SiteEditorOptions): Promise<void> {
@@ -16,5 +19,6 @@ export function writeSiteEditor(siteDir: string, o: SiteEditorOptions): Promise<
     contentDir: o.contentDir,
     pathPrefix: o.pathPrefix ?? "/",
     backend: publishedBackend(o.env ?? process.env, o.cwd),
+    ...(o.cacheDir ? { cacheDir: path.join(o.cacheDir, "editor") } : {}),
   });
 }

@@ -1,7 +1,8 @@
 // The web editor as files: /quan-tri/ in the built site (page, generated config.yml, our script, Decap CMS from node_modules).
 import { noindexMeta } from "../render/markers.ts";
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,6 +124,51 @@ export function publishedBackend(env: NodeJS.ProcessEnv, cwd: string): EditorBac
 
 export interface WriteEditorOptions extends EditorPageOptions {
   backend: EditorBackend;
+  /**
+   * A folder kept between builds (the build cache's `editor/`): Decap's files, their source-map comments taken off,
+   * are prepared there once per Decap version and copied from it, instead of read and rewritten by every build.
+   */
+  cacheDir?: string;
+}
+
+/** Bump when what `writeDecapFiles` writes changes for the same Decap version. */
+const DECAP_FORMAT = 1;
+/** Written last into a prepared folder: a folder without it was cut short and is prepared again. */
+const DECAP_READY = ".ready";
+
+/** Decap's files the editor page loads, written into `dir` (without the source-map comments: the maps are not shipped). */
+async function writeDecapFiles(dir: string): Promise<void> {
+  const dist = decapDistDir();
+  for (const name of (await readdir(dist)).filter(isDecapFile)) {
+    if (name.endsWith(".js")) {
+      // Without the source-map comment: nothing should ask for maps that are not there.
+      const text = await readFile(path.join(dist, name), "utf8");
+      await writeFile(path.join(dir, name), text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+    } else {
+      await copyFile(path.join(dist, name), path.join(dir, name));
+    }
+  }
+}
+
+/** The folder in `cacheDir` holding this Decap version's prepared files, made once (other versions' folders removed). */
+async function preparedDecap(cacheDir: string): Promise<string> {
+  const version = (JSON.parse(await readFile(require.resolve("decap-cms/package.json"), "utf8")) as { version?: unknown }).version;
+  const name = `decap-${String(version)}-${DECAP_FORMAT}`;
+  const folder = path.join(cacheDir, name);
+  if (existsSync(path.join(folder, DECAP_READY))) return folder;
+  await mkdir(cacheDir, { recursive: true });
+  for (const other of await readdir(cacheDir)) if (other.startsWith("decap-") && other !== name) await rm(path.join(cacheDir, other), { recursive: true, force: true });
+  await rm(folder, { recursive: true, force: true });
+  const work = await mkdtemp(path.join(cacheDir, ".decap-"));
+  try {
+    await writeDecapFiles(work);
+    await writeFile(path.join(work, DECAP_READY), "");
+    await rename(work, folder);
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    if (!existsSync(path.join(folder, DECAP_READY))) throw error; // another build prepared it meanwhile: use that
+  }
+  return folder;
 }
 
 /** Writes the editor into `<siteDir>/quan-tri/`. */
@@ -133,14 +179,8 @@ export async function writeEditor(siteDir: string, options: WriteEditorOptions):
   await writeFile(path.join(dir, "index.html"), editorPage(options));
   await writeFile(path.join(dir, "config.yml"), renderEditorConfig({ catalogues, backend: options.backend, siteUrl: options.site.baseUrl }));
   await writeFile(path.join(dir, "editor.js"), await editorScript());
-  const dist = decapDistDir();
-  for (const name of (await readdir(dist)).filter(isDecapFile)) {
-    if (name.endsWith(".js")) {
-      // Without the source-map comment: the maps are not shipped, and nothing should ask for them.
-      const text = await readFile(path.join(dist, name), "utf8");
-      await writeFile(path.join(dir, name), text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
-    } else {
-      await copyFile(path.join(dist, name), path.join(dir, name));
-    }
-  }
+  // The cache only ever saves work: a folder that cannot be used leaves the files written as without it.
+  const prepared = options.cacheDir ? await preparedDecap(options.cacheDir).catch(() => undefined) : undefined;
+  if (!prepared) return writeDecapFiles(dir);
+  for (const name of (await readdir(prepared)).filter(isDecapFile)) await copyFile(path.join(prepared, name), path.join(dir, name));
 }

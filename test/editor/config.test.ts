@@ -1,11 +1,14 @@
 // The web editor's configuration is generated from the schemas and site.yaml, covers every field, and is never stale in the build.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, inject, it } from "vitest";
 import { CONTENT_TYPES, type ContentType } from "../../src/content/model.ts";
 import { derivedFileNames, FILE_NAME_FIELD, FRONT_MATTER_FORMAT, renderEditorConfig, requiredIfPresent, type EditorField } from "../../src/editor/config.ts";
-import { publishedBackend } from "../../src/editor/site.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { publishedBackend, writeEditor } from "../../src/editor/site.ts";
 import { readCatalogues } from "../../src/render/catalogues.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -148,5 +151,43 @@ describe("/quan-tri/ in the built site", () => {
     expect(files).toContain("editor.js");
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(readFileSync(path.join(dir, "decap-cms.js"), "utf8")).not.toMatch(/sourceMappingURL=\S+\s*$/);
+  });
+});
+
+describe("/quan-tri/ with the build cache", () => {
+  it("prepares Decap's files once per version in the cache and writes the same editor from it", async () => {
+    const { model } = await loadContent(path.join(ROOT, "content"));
+    const work = await mkdtemp(path.join(tmpdir(), "gs-editor-cache-"));
+    try {
+      const cache = path.join(work, "cache");
+      const options = { site: model.site, contentDir: path.join(ROOT, "content"), pathPrefix: "/", backend: publishedBackend({}, ROOT) };
+      const write = async (name: string, cacheDir?: string) => {
+        const site = path.join(work, name);
+        await writeEditor(site, { ...options, ...(cacheDir ? { cacheDir } : {}) });
+        const dir = path.join(site, "quan-tri");
+        const names = (await readdir(dir)).sort();
+        return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))] as const)));
+      };
+      // A folder of an older Decap, and this version's folder cut short (no ready marker): both made anew.
+      const version = (JSON.parse(readFileSync(path.join(ROOT, "node_modules/decap-cms/package.json"), "utf8")) as { version: string }).version;
+      await mkdir(path.join(cache, "decap-0.0.1-1"), { recursive: true });
+      await mkdir(path.join(cache, `decap-${version}-1`), { recursive: true });
+      await writeFile(path.join(cache, `decap-${version}-1`, "decap-cms.js"), "cut short");
+
+      const plain = await write("plain");
+      const first = await write("first", cache);
+      const second = await write("second", cache);
+      expect([...first.keys()]).toEqual([...plain.keys()]);
+      for (const [name, bytes] of plain) {
+        expect(first.get(name)?.equals(bytes), name).toBe(true);
+        expect(second.get(name)?.equals(bytes), name).toBe(true);
+      }
+      expect((await readdir(cache)).sort()).toEqual([`decap-${version}-1`]);
+      const prepared = await readdir(path.join(cache, `decap-${version}-1`));
+      expect(prepared).toContain(".ready");
+      expect(prepared).toContain("decap-cms.js");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
