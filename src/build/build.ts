@@ -14,6 +14,8 @@ import type { StreamResult } from "../site/stream.ts";
 import { inputsKey, readStamp, treeKey, writeStamp } from "./unchanged.ts";
 import { openWordStore } from "./word-cache.ts";
 import { useWordStore } from "../word/cache.ts";
+import { openSpeechStore } from "./speech-cache.ts";
+import { useSpokenStore } from "../loudspeaker/script.ts";
 import { publishedBackend } from "../editor/site.ts";
 import type { PendingIndex } from "./search.ts";
 import { assertSafeOutDir, makeTempBeside, prepareCacheDir, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
@@ -149,6 +151,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Word files made before for an equal document are taken from the cache (src/word/cache.ts).
     const wordStore = cacheDir ? await openWordStore(cacheDir).catch(() => undefined) : undefined;
     useWordStore(wordStore);
+    // So are the loudspeaker readings of unchanged exemplars (src/loudspeaker/script.ts).
+    const speechStore = cacheDir ? await openSpeechStore(cacheDir).catch(() => undefined) : undefined;
+    useSpokenStore(speechStore);
     let streamed: StreamResult | undefined;
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
       const index = search;
@@ -175,6 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
 
     useWordStore(undefined);
+    useSpokenStore(undefined);
     await timed("Trình soạn thảo (/quan-tri/)", () => writeSiteEditor(tmp, { model, contentDir, cwd, pathPrefix, env: options.env, ...(cacheDir ? { cacheDir } : {}) }));
 
     const pending = search;
@@ -184,6 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The page records describe the files now in --out: saved only after the swap.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     await wordStore?.prune().catch(() => {});
+    await speechStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     if (stamped && inputs) {
       await writeStamp(stamped, outDir, { inputs, tree: await treeKey(outDir), pages: pageCount, pdfs, searchPages }).catch((error: Error) =>
         log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`),
@@ -194,6 +201,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { status: "built", findings, checked, timings, pages: pageCount, pdfs, searchPages, outDir };
   } catch (error) {
     useWordStore(undefined);
+    useSpokenStore(undefined);
     await search?.cancel();
     await rm(tmp, { recursive: true, force: true });
     throw error;

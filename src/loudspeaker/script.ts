@@ -1,4 +1,5 @@
 // Broadcast scripts: per ward and quarter, and per scheduled broadcast, assembled from exemplars naming the loudspeaker channel.
+import { createHash } from "node:crypto";
 import type { ActivityEntry, ContentModel, ExemplarEntry, SiteConfig } from "../content/model.ts";
 import { ITEM_TITLES } from "../content/slot.ts";
 import { type Quarter, compareQuarters, quarterLabel, quarterOf, quarterSlug } from "../vi/quarter.ts";
@@ -84,6 +85,39 @@ function spokenText(paragraphs: readonly string[], speaker: Speaker, wordsPerMin
 
 const itemCache = new WeakMap<SiteConfig, WeakMap<ExemplarEntry, ScriptItem>>();
 
+/** What is kept of one exemplar's reading between builds: everything the speaker and the timing computed. */
+export interface SpokenItem extends SpokenText {
+  spokenTitle: string;
+}
+
+/** Readings kept between builds (the build cache's `speech` store, src/build/speech-cache.ts), by `readingKey`. */
+export interface SpokenStore {
+  get(key: string): SpokenItem | undefined;
+  set(key: string, item: SpokenItem): void;
+}
+
+let spokenStore: SpokenStore | undefined;
+
+/** Lends the build's store of readings to the item readers until it is taken back with `undefined`. */
+export function useSpokenStore(store: SpokenStore | undefined): void {
+  spokenStore = store;
+}
+
+/**
+ * The key of one exemplar's reading: its file and the hash of its bytes (its data), and everything else the reading
+ * depends on in site.yaml: the abbreviations, the reading speed and the proper names the speaker keeps as written.
+ * The code (the speaker, the schema's titles) is the store's version.
+ */
+export function readingKey(entry: Pick<ExemplarEntry, "file" | "hash">, settingsKey: string): string {
+  return `${entry.file}\u0000${entry.hash}\u0000${settingsKey}`;
+}
+
+/** The hash of what a reading takes from site.yaml. */
+export function readingSettingsKey(site: SiteConfig): string {
+  const { abbreviations, wordsPerMinute } = site.loudspeaker;
+  return createHash("sha256").update(JSON.stringify([abbreviations, wordsPerMinute, siteProperNames(site)])).digest("hex");
+}
+
 /** Compiles the speaker once and reads any exemplar as a timed script item. */
 export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => ScriptItem {
   const speaker = createSpeaker(site.loudspeaker.abbreviations);
@@ -94,16 +128,31 @@ export function createItemReader(site: SiteConfig): (entry: ExemplarEntry) => Sc
   if (!cache) itemCache.set(site, (cache = new WeakMap()));
   const items = cache;
   const properNames = siteProperNames(site);
+  const store = spokenStore;
+  const settings = store ? readingSettingsKey(site) : "";
+  const read = (entry: ExemplarEntry): SpokenItem => {
+    const key = store ? readingKey(entry, settings) : "";
+    const kept = store?.get(key);
+    if (kept) return kept;
+    const spoken: SpokenItem = {
+      ...spokenText(exemplarParagraphs(entry.data, ITEM_TITLES, properNames), speaker, site.loudspeaker.wordsPerMinute),
+      spokenTitle: speaker.speak(entry.data.title),
+    };
+    store?.set(key, spoken);
+    return spoken;
+  };
   return (entry) => {
     const cached = items.get(entry);
     if (cached) return cached;
-    const spoken = spokenText(exemplarParagraphs(entry.data, ITEM_TITLES, properNames), speaker, site.loudspeaker.wordsPerMinute);
+    const { paragraphs, syllables, seconds, spokenTitle } = read(entry);
     const item: ScriptItem = {
-      ...spoken,
+      paragraphs,
+      syllables,
+      seconds,
       slug: entry.slug,
       file: entry.file,
       title: entry.data.title,
-      spokenTitle: speaker.speak(entry.data.title),
+      spokenTitle,
       date: entry.data.date,
       ward: entry.data.ward ?? wardOfUnit.get(entry.data.unit),
       source: entry.data.loudspeaker ? "override" : "generated",
