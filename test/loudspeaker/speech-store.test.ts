@@ -18,13 +18,13 @@ const FILES = {
     achievements: ["Trồng 120 cây xanh", "Đạt 95% hộ gia đình văn hóa"],
     channels: "channels: [portal, loudspeaker]",
   }),
-  "exemplars/2019/tam-guong-chung.md": exemplar({
-    title: "Tấm gương chung",
+  "exemplars/2020/chi-hoi-tiet-kiem.md": exemplar({
+    title: "Chi hội tiết kiệm",
     unit: "don-vi-hai",
-    date: "2019-05-02",
-    summary: "Gương chung của quận.",
-    achievements: ["Phát động phong trào"],
-    channels: "channels: [loudspeaker]",
+    date: "2020-03-08",
+    summary: "Chi hội phụ nữ góp vốn giúp nhau làm ăn.",
+    achievements: ["Giúp 12 hộ vượt khó", "Được MTTQ khen"],
+    channels: "channels: [loudspeaker, portal]",
   }),
 };
 
