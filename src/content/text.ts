@@ -91,7 +91,6 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
 
 // Characters Vietnamese text in Unicode has and legacy text read as Latin-1/Windows-1252 does not.
 const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/u;
-const VIETNAMESE_SEEK = new RegExp(VIETNAMESE_ONLY.source, "gu");
 // TCVN3 (ABC) maps Vietnamese letters to Latin-1 symbols no Vietnamese text uses: ¸ µ ¶ · ¹ for the
 // tones on a, ¨ © ª « ¬ soft-hyphen ® § for ă â ê ô ơ ư đ Đ, Ö for ệ ("ViÖt")…
 const TCVN3_SPECIFIC = /[¸µ¶·¹¨©ª«¬\u00AD®§¡¢£¤¥¦ÆÇËÎÏÖ×ØÜÞß]/gu;
@@ -101,9 +100,6 @@ const VNI_PAIRS = /[aeiouyAEIOUYâêôÂÊÔöÖ][øùûõïäåæçëîòØÙÛ
 const LEGACY_SHARED = /[ñÑöäåæçëîïøùûÿ]/gu;
 
 const LEGACY_ANY = /[¸µ¶·¹¨©ª«¬\u00AD®§¡¢£¤¥¦ÆÇËÎÏÖ×ØÜÞßñÑöäåæçëîïøùûÿ]/u;
-// Every character one of the three counts above can match (a VNI pair by its second letter): a line without any of
-// them counts nothing.
-const LEGACY_COUNTED = /[¸µ¶·¹¨©ª«¬\u00AD®§¡¢£¤¥¦ÆÇËÎÏÖ×ØÜÞßñÑöäåæçëîïøùûÿõòÙÛÕÒ]/gu;
 
 function count(re: RegExp, text: string): number {
   return (text.match(re) ?? []).length;
@@ -121,27 +117,12 @@ export function legacyEncoding(text: string): "TCVN3" | "VNI" | undefined {
 export function checkLegacyText(text: string): TextProblem[] {
   // Fast path: most files have none of the Latin-1 letters legacy encodings produce.
   if (!LEGACY_ANY.test(text)) return [];
-  // Only a line holding a character `legacyEncoding` counts can look legacy: such lines are found by searching for
-  // those characters (most lines of a Vietnamese text have none), not by cutting the whole text into lines.
-  const seek = LEGACY_COUNTED;
-  seek.lastIndex = 0;
-  let vietnameseAt = -1; // the first Vietnamese-only letter at or after the line last looked at
-  for (let hit = seek.exec(text); hit; hit = seek.exec(text)) {
-    const start = text.lastIndexOf("\n", hit.index) + 1;
-    const newline = text.indexOf("\n", hit.index);
-    const end = newline < 0 ? text.length : newline;
-    seek.lastIndex = end; // the next search starts on the next line
-    // A Vietnamese-only letter in this line (searched in place, without cutting the line out): not legacy.
-    if (vietnameseAt < start) {
-      VIETNAMESE_SEEK.lastIndex = start;
-      vietnameseAt = VIETNAMESE_SEEK.exec(text)?.index ?? text.length;
-    }
-    if (vietnameseAt < end) continue;
-    const line = text.slice(start, end);
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (VIETNAMESE_ONLY.test(line)) continue;
     const legacy = legacyEncoding(line);
     if (!legacy) continue;
-    let i = 0; // the line's index: the line breaks before it
-    for (let at = text.indexOf("\n"); at >= 0 && at < start; at = text.indexOf("\n", at + 1)) i++;
     return [
       {
         pos: { line: i + 1, column: 1 },
