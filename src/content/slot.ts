@@ -5,26 +5,18 @@ import { exemplarFieldTitle } from "./labels.ts";
 import { exemplarParagraphs, type ItemTitles, siteProperNames } from "../speech/item.ts";
 import { type Speaker, createSpeaker } from "../speech/spoken.ts";
 import { countSyllables, readingSeconds } from "../speech/timing.ts";
+import { codeUnitTable } from "../util/characters.ts";
 
 /** The schema titles the loudspeaker reads as labels. */
 export const ITEM_TITLES: ItemTitles = { achievements: exemplarFieldTitle("achievements"), method: exemplarFieldTitle("method") };
 
-/** Per BMP code unit, what the bound needs to know: 0 not looked at yet, then one of these. */
+/** What the bound needs to know of a character. */
 const LETTER = 1;
 const SPACE = 2;
 const OTHER = 3;
-const unitClass = new Uint8Array(0x10000);
 const IS_LETTER = /^\p{L}$/u;
 const IS_SPACE = /^\s$/u;
-
-function classOfUnit(c: number): number {
-  let k = unitClass[c] as number;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    unitClass[c] = k = c >= 0xd800 && c <= 0xdfff ? OTHER : IS_LETTER.test(ch) ? LETTER : IS_SPACE.test(ch) ? SPACE : OTHER;
-  }
-  return k;
-}
+const classOfUnit = codeUnitTable((ch) => (IS_LETTER.test(ch) ? LETTER : IS_SPACE.test(ch) ? SPACE : OTHER));
 
 /** `,.;:!?`, the punctuation a plain word may end with. */
 function isTrailingPunctuation(c: number): boolean {

@@ -64,6 +64,19 @@ export function codeUnitPrefilter(groups: readonly string[]): RegExp {
   return new RegExp(`[${source}]`);
 }
 
+/**
+ * What `classify` says of each BMP code unit (a number from 1 to 255), asked once per code unit and remembered: for
+ * loops over every character of long texts, where a regular expression per character would be the cost.
+ */
+export function codeUnitTable(classify: (ch: string) => number): (unit: number) => number {
+  const known = new Uint8Array(0x10000);
+  return (unit) => {
+    let k = known[unit] as number;
+    if (k === 0) known[unit] = k = classify(String.fromCharCode(unit));
+    return k;
+  };
+}
+
 /** What no output format may carry (HTML, XML 1.0, iCalendar, CSV): controls, noncharacters, lone surrogates. */
 export const UNREPRESENTABLE = [CONTROLS, NONCHARACTERS, LONE_SURROGATES] as const;
 

@@ -1,5 +1,6 @@
-// The legacy-encoding warning names the right line. Checked against the rule as written in checkLegacyText's contract: when the text has any Latin-1 letter legacy encodings produce, the first line (in order)
-// that has no Vietnamese-only letter and that `legacyEncoding` reads as TCVN3 or VNI gets the one warning.
+// The legacy-encoding warning names the right line. Checked against the rule as written in checkLegacyText's contract:
+// when the text has any Latin-1 letter legacy encodings produce, the first line (in order) that has no Vietnamese-only
+// letter and that `legacyEncoding` reads as TCVN3 or VNI gets the one warning.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkLegacyText, legacyEncoding } from "../../src/content/text.ts";

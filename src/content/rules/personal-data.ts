@@ -9,6 +9,7 @@ import { pointerSegments } from "../messages.ts";
 import type { LocalFinding, ParsedDoc } from "../parse.ts";
 import { readerBlocks, readerInline, lineAt } from "../reader-text.ts";
 import type { SchemaNode } from "../schemas.ts";
+import { codeUnitTable } from "../../util/characters.ts";
 import { eachString, perDocuments, type Rule, type RuleContext } from "./context.ts";
 
 // What may stand between two digits of one number: up to three spaces (any kind, line breaks too), dots,
@@ -92,8 +93,8 @@ function sourceColumn(sourceLine: string, renderedLine: string, hit: PersonalNum
  * units with what each BMP character is remembered (no match object per character, no backtracking on long text).
  */
 const NUMBER_LIKE = /^[\p{N}&]$/u;
-/** Per BMP code unit: 0 not looked at yet, 1 not a number character, 2 one. */
-const numberLike = new Uint8Array(0x10000);
+const NUMBER = 2;
+const numberUnit = codeUnitTable((ch) => (NUMBER_LIKE.test(ch) ? NUMBER : 1));
 
 export function mayHoldNumber(text: string): boolean {
   let n = 0;
@@ -105,11 +106,7 @@ export function mayHoldNumber(text: string): boolean {
       const cp = text.codePointAt(i) as number;
       yes = NUMBER_LIKE.test(String.fromCodePoint(cp));
       if (cp > 0xffff) i++;
-    } else {
-      let known = numberLike[c] as number;
-      if (known === 0) numberLike[c] = known = NUMBER_LIKE.test(String.fromCharCode(c)) ? 2 : 1;
-      yes = known === 2;
-    }
+    } else yes = numberUnit(c) === NUMBER;
     if (yes && ++n >= 9) return true;
   }
   return false;
