@@ -288,12 +288,19 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     tree,
     files: filesOf(tree),
   });
-  // Rules that wait on the file system (image decoding, on the thread pool) are started first, and the event loop turns
-  // between rules, so their reads and decodes run on another core while this thread checks text.
+  // Rules that wait on the file system (image decoding, on the thread pool) come first in the list, and while one of
+  // them still waits the event loop turns between rules, so its reads and decodes run on another core while this thread
+  // checks text. Once none waits (the dev server's memoised images settle at once), rules run back to back.
   const started: Promise<LocalFinding[]>[] = [];
-  for (const rule of [...rules].sort((a, b) => Number(!WAITING_RULES.has(a)) - Number(!WAITING_RULES.has(b)))) {
-    started.push(runRule(rule, ctx));
-    await new Promise((resolve) => setImmediate(resolve));
+  let waiting = 0;
+  for (const rule of rules) {
+    const run = runRule(rule, ctx);
+    started.push(run);
+    if (WAITING_RULES.has(rule)) {
+      waiting++;
+      void run.finally(() => waiting--);
+    }
+    if (waiting > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   for (const found of await Promise.all(started)) local.push(...found);
 

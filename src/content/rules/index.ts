@@ -16,7 +16,9 @@ import { slugReserved } from "./slug-reserved.ts";
 import { slugUnique } from "./slug-unique.ts";
 import { tree } from "./tree.ts";
 
+/** Every rule, in the order the loader starts them: those that wait on the file system first (see `WAITING_RULES`). */
 export const rules: Rule[] = [
+  images,
   tree,
   paths,
   dates,
@@ -25,7 +27,6 @@ export const rules: Rule[] = [
   catalogueRefs,
   siteIds,
   slugRefs,
-  images,
   consent,
   birthYear,
   personalData,
@@ -34,7 +35,7 @@ export const rules: Rule[] = [
   loudspeakerSlot,
 ];
 
-/** Rules that wait on the file system (the loader starts them first, so the waiting overlaps the other rules). */
+/** Rules that wait on the file system (listed first, so their waiting overlaps the other rules). */
 export const WAITING_RULES: ReadonlySet<Rule> = new Set([images]);
 
 export type { Rule, RuleContext } from "./context.ts";
