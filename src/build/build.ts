@@ -1,4 +1,5 @@
-// The build pipeline: validate → Eleventy into a temporary folder → PDFs → search index → swap into --out.
+// The build pipeline: validate → Eleventy into a temporary folder → PDFs → search index → into --out (updated in
+// place when the previous output is ours and unchanged pages were left in it, otherwise swapped whole).
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -18,7 +19,7 @@ import { openSpeechStore } from "./speech-cache.ts";
 import { useSpokenStore } from "../loudspeaker/script.ts";
 import { publishedBackend } from "../editor/site.ts";
 import type { PendingIndex } from "./search.ts";
-import { assertSafeOutDir, makeTempBeside, prepareCacheDir, removeDeadTemps, resolveOutDir, swapInto } from "../util/output-dir.ts";
+import { assertSafeOutDir, makeTempBeside, prepareCacheDir, removeDeadTemps, resolveOutDir, updateOutput } from "../util/output-dir.ts";
 
 export interface BuildOptions {
   /** Content tree (absolute, or relative to `cwd`). */
@@ -158,7 +159,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
       const index = search;
       await runEleventy({
-        stream: { store: pageStore, onResult: (r) => (streamed = r) },
+        // With a page store, unchanged pages stay where they are and the previous output is updated in place.
+        stream: { store: pageStore, inPlace: pageStore !== undefined, onResult: (r) => (streamed = r) },
         ...(cacheDir ? { cacheDir } : {}),
         model,
         outDir: tmp,
@@ -168,7 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         sections,
         onSearchablePage: (url, html) => index?.addPage(url, html),
       });
-      return countHtml(tmp);
+      return (await countHtml(tmp)) + (streamed?.kept.filter((rel) => rel.endsWith(".html")).length ?? 0);
     });
 
     let pdfs = 0;
@@ -186,7 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pending = search;
     search = undefined;
     const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => pending.write(tmp));
-    await timed("Thay thư mục kết quả", () => swapInto(tmp, outDir, { removeOld: options.removeOldOutput ?? "wait" }));
+    await timed("Thay thư mục kết quả", () => updateOutput(tmp, outDir, streamed?.kept ?? [], { removeOld: options.removeOldOutput ?? "wait" }));
     // The page records describe the files now in --out: saved only after the swap.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     await wordStore?.prune().catch(() => {});

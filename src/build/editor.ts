@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { ContentModel } from "../content/model.ts";
 import { publishedBackend, writeEditor } from "../editor/site.ts";
+import { codeVersion } from "./cache.ts";
 
 export interface SiteEditorOptions {
   model: ContentModel;
@@ -9,16 +10,16 @@ export interface SiteEditorOptions {
   cwd: string;
   pathPrefix?: string;
   env?: NodeJS.ProcessEnv;
-  /** The build cache folder: the editor keeps its prepared Decap files in `<cacheDir>/editor/`. */
+  /** The build cache folder: the editor keeps its prepared Decap files and its bundled script in `<cacheDir>/editor/`. */
   cacheDir?: string;
 }
 
-export function writeSiteEditor(siteDir: string, o: SiteEditorOptions): Promise<void> {
+export async function writeSiteEditor(siteDir: string, o: SiteEditorOptions): Promise<void> {
   return writeEditor(siteDir, {
     site: o.model.site,
     contentDir: o.contentDir,
     pathPrefix: o.pathPrefix ?? "/",
     backend: publishedBackend(o.env ?? process.env, o.cwd),
-    ...(o.cacheDir ? { cacheDir: path.join(o.cacheDir, "editor") } : {}),
+    ...(o.cacheDir ? { cacheDir: path.join(o.cacheDir, "editor"), codeVersion: await codeVersion() } : {}),
   });
 }

@@ -9,12 +9,13 @@
 // file edited or removed by hand is noticed and the build runs.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ContentModel, Entry } from "../content/model.ts";
 import { isoDate, todayInVietnam } from "../vi/date.ts";
 import { codeVersion } from "./cache.ts";
+import { listTree } from "../util/tree.ts";
 
 export interface InputOptions {
   pdf: boolean;
@@ -71,14 +72,15 @@ export async function inputsKey(model: ContentModel, o: InputOptions): Promise<s
   return hash.digest("hex");
 }
 
-/** The hash of what is in a folder now: every file's path, size, time and inode (nothing is read). */
+/** The hash of what is in a folder now: every folder's path, and every file's path, size, time and inode (nothing is read). */
 export async function treeKey(dir: string): Promise<string> {
   const hash = createHash("sha256");
+  const tree = listTree(dir);
+  for (const rel of tree.folders.sort()) hash.update(`${rel}\0d\n`);
   // Synchronous on purpose: tens of thousands of lstat calls are several times cheaper without a promise each.
-  const entries = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
-  for (const e of entries) {
-    const st = lstatSync(path.join(dir, e), { throwIfNoEntry: false });
-    hash.update(st ? `${e}\0${st.isDirectory() ? "d" : st.size}\0${st.isDirectory() ? 0 : st.mtimeMs}\0${st.ino}\n` : `${e}\0gone\n`);
+  for (const rel of [...tree.files, ...tree.others].sort()) {
+    const st = lstatSync(path.join(dir, rel), { throwIfNoEntry: false });
+    hash.update(st ? `${rel}\0${st.size}\0${st.mtimeMs}\0${st.ino}\n` : `${rel}\0gone\n`);
   }
   return hash.digest("hex");
 }

@@ -1,6 +1,7 @@
 // The web editor as files: /quan-tri/ in the built site (page, generated config.yml, our script, Decap CMS from node_modules).
 import { noindexMeta } from "../render/markers.ts";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -59,6 +60,23 @@ export function editorScript(): Promise<string> {
     return result.outputFiles[0]?.text ?? "";
   })();
   return bundled;
+}
+
+/**
+ * Our page script, kept in `cacheDir` under its code version (a build of the same code bundled it before: esbuild takes
+ * about 0.2 s). Written whole or not at all; other versions' scripts are removed when a new one is kept.
+ */
+async function cachedEditorScript(cacheDir: string, version: string): Promise<string> {
+  const file = path.join(cacheDir, `editor-${createHash("sha256").update(version).digest("hex").slice(0, 16)}.js`);
+  const kept = await readFile(file, "utf8").catch(() => undefined);
+  if (kept !== undefined) return kept;
+  const script = await editorScript();
+  await mkdir(cacheDir, { recursive: true });
+  for (const other of await readdir(cacheDir)) if (/^editor-[0-9a-f]{16}\.js$/.test(other)) await rm(path.join(cacheDir, other), { force: true });
+  const work = `${file}.${process.pid}.tmp`;
+  await writeFile(work, script);
+  await rename(work, file);
+  return script;
 }
 
 /** JSON inside a <script> element: `<` escaped so no value can close the element. */
@@ -126,9 +144,12 @@ export interface WriteEditorOptions extends EditorPageOptions {
   backend: EditorBackend;
   /**
    * A folder kept between builds (the build cache's `editor/`): Decap's files, their source-map comments taken off,
-   * are prepared there once per Decap version and copied from it, instead of read and rewritten by every build.
+   * are prepared there once per Decap version and copied from it, instead of read and rewritten by every build;
+   * with `codeVersion`, our bundled page script is kept there too.
    */
   cacheDir?: string;
+  /** The version of the code the page script is bundled from (the build cache's code version). */
+  codeVersion?: string;
 }
 
 /** Bump when what `writeDecapFiles` writes changes for the same Decap version. */
@@ -178,8 +199,9 @@ export async function writeEditor(siteDir: string, options: WriteEditorOptions):
   const catalogues = readCatalogues(options.contentDir);
   await writeFile(path.join(dir, "index.html"), editorPage(options));
   await writeFile(path.join(dir, "config.yml"), renderEditorConfig({ catalogues, backend: options.backend, siteUrl: options.site.baseUrl }));
-  await writeFile(path.join(dir, "editor.js"), await editorScript());
   // The cache only ever saves work: a folder that cannot be used leaves the files written as without it.
+  const script = options.cacheDir && options.codeVersion ? await cachedEditorScript(options.cacheDir, options.codeVersion).catch(() => editorScript()) : await editorScript();
+  await writeFile(path.join(dir, "editor.js"), script);
   const prepared = options.cacheDir ? await preparedDecap(options.cacheDir).catch(() => undefined) : undefined;
   if (!prepared) return writeDecapFiles(dir);
   for (const name of (await readdir(prepared)).filter(isDecapFile)) await copyFile(path.join(prepared, name), path.join(dir, name));

@@ -40,12 +40,19 @@ export interface StreamResult {
   listed: string[];
   rendered: number;
   reused: number;
+  /** With `inPlace`: the output files (relative, `/`-separated) left where they are in the previous output. */
+  kept: string[];
 }
 
 export interface StreamOptions {
   store?: PageStore;
   /** Receives every rendered page marked `data-pagefind-body` (such a page is never reused). */
   onSearchablePage?: (url: string, html: string) => void;
+  /**
+   * The previous output will be updated in place (`updateOutput` in src/util/output-dir.ts): an unchanged page stays
+   * where it is and is listed in `kept` instead of being linked into `outDir`, whose folder is then not even made.
+   */
+  inPlace?: boolean;
 }
 
 /** Every page the build streams: every member of every registered family (src/site/families.ts), in order. */
@@ -69,31 +76,30 @@ export function outputFile(sitePath: string): string {
 
 /** Writes `pages` into `outDir` one at a time, reusing unchanged keyed pages from the store's previous output. */
 export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages: Iterable<StreamedPage>, options: StreamOptions = {}): Promise<StreamResult> {
-  const { store, onSearchablePage } = options;
+  const { store, onSearchablePage, inPlace = false } = options;
   const shell = shellKey(gs);
   const made = new Set<string>();
-  const result: StreamResult = { listed: [], rendered: 0, reused: 0 };
+  const result: StreamResult = { listed: [], rendered: 0, reused: 0, kept: [] };
   let n = 0;
   for (const page of pages) {
     // Let the event loop breathe (the search indexer's pipe) without paying a tick per page.
     if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
     const rel = outputFile(page.path);
     const dest = path.join(outDir, rel);
-    const dir = path.dirname(dest);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
     const key = store && page.view !== undefined ? createHash("sha256").update(shell).update("\n").update(JSON.stringify(page.view)).digest("hex") : undefined;
     if (store && key) {
-      const reused = reuse(store, page.path, key, path.join(store.previousDir, rel), dest);
-      if (reused) {
+      const previous = path.join(store.previousDir, rel);
+      const record = unchangedPage(store, page.path, key, previous);
+      if (record) {
+        if (inPlace) result.kept.push(rel);
+        else linkInto(store, page.path, record, previous, dest, made);
         result.reused++;
-        if (!reused.noindex) result.listed.push(page.path);
+        if (!record.noindex) result.listed.push(page.path);
         continue;
       }
     }
     const html = page.source ? inFileSync({ file: page.source }, () => page.render()) : page.render();
+    makeParent(dest, made);
     writeFileSync(dest, html);
     result.rendered++;
     const noindex = isNoindex(html);
@@ -108,23 +114,37 @@ export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages:
   return result;
 }
 
-function reuse(store: PageStore, sitePath: string, key: string, previous: string, dest: string): PageRecord | undefined {
+function makeParent(file: string, made: Set<string>): void {
+  const dir = path.dirname(file);
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
+}
+
+/** The store's record of the page, when the previous output still holds exactly the file it describes. */
+function unchangedPage(store: PageStore, sitePath: string, key: string, previous: string): PageRecord | undefined {
   const record = store.get(sitePath);
   if (!record || record.key !== key) return undefined;
+  let st;
   try {
-    const st = statSync(previous);
-    // The file must be the one this record describes: not edited, not replaced by another build.
-    if (!st.isFile() || st.size !== record.size || st.mtimeMs !== record.mtimeMs || st.ino !== record.ino) return undefined;
-    try {
-      linkSync(previous, dest);
-      store.set(sitePath, record);
-    } catch {
-      copyFileSync(previous, dest);
-      const copy = statSync(dest);
-      store.set(sitePath, { ...record, size: copy.size, mtimeMs: copy.mtimeMs, ino: copy.ino });
-    }
-    return record;
+    st = statSync(previous, { throwIfNoEntry: false });
   } catch {
-    return undefined;
+    return undefined; // a file where a folder was, a folder we may not read: render the page
+  }
+  // The file must be the one this record describes: not edited, not replaced by another build.
+  if (!st?.isFile() || st.size !== record.size || st.mtimeMs !== record.mtimeMs || st.ino !== record.ino) return undefined;
+  store.set(sitePath, record);
+  return record;
+}
+
+/** Puts the previous output's file into the new output: a hard link, or a copy where links are refused. */
+function linkInto(store: PageStore, sitePath: string, record: PageRecord, previous: string, dest: string, made: Set<string>): void {
+  makeParent(dest, made);
+  try {
+    linkSync(previous, dest);
+  } catch {
+    copyFileSync(previous, dest);
+    const copy = statSync(dest);
+    store.set(sitePath, { ...record, size: copy.size, mtimeMs: copy.mtimeMs, ino: copy.ino });
   }
 }

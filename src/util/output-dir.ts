@@ -2,11 +2,13 @@
 // destroy what the project did not make. An output folder carries our marker file; anything else is
 // refused before any work starts, with a Vietnamese message saying what would have been lost.
 import { spawn } from "node:child_process";
+import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { homedir, hostname } from "node:os";
 import path from "node:path";
 import { UsageError } from "./cli.ts";
+import { listTree } from "./tree.ts";
 
 /** The file inside every folder the project made and may replace. */
 export const OUTPUT_MARKER = ".guong-sang-output";
@@ -119,6 +121,63 @@ export async function swapInto(newDir: string, outDir: string, options: { remove
   if (!(await isOutputDir(old))) return;
   if (options.removeOld === "background") removeInBackground(old);
   else await rm(old, { recursive: true, force: true });
+}
+
+/** Files `updateOutput` always renames into place rather than swap the folder for (a fraction of a second). */
+const SMALL_UPDATE = 2000;
+
+/**
+ * Puts the finished `newDir` (made by makeTempBeside) in place of the previous output `outDir`, which keeps the files
+ * named in `kept` (paths relative to it, `/`-separated: pages the build found unchanged and did not write again).
+ *
+ * When `outDir` is a folder of ours holding no symbolic link (we never make one), and the build kept more files than
+ * it wrote or wrote few, `outDir` is updated in place, only once the whole build succeeded, like the swap: its files
+ * that are neither kept nor in `newDir` are removed, then the folders left without any, then every file of `newDir`
+ * is renamed over its namesake, and the rest of `newDir` (folders and marker) removed. No folder is made again and
+ * nothing is linked or copied, whatever the size of the site. Should the process die midway (a fraction of a second),
+ * the folder mixes both builds, and the next build, which finds its stamp broken, completes it.
+ *
+ * Otherwise (no previous output, an empty folder, a link inside, thousands of files written and fewer kept) the kept
+ * files are linked into `newDir`, which is swapped in as `swapInto` does.
+ */
+export async function updateOutput(newDir: string, outDir: string, kept: readonly string[], options: { removeOld?: "wait" | "background" } = {}): Promise<"updated" | "swapped"> {
+  const incoming = listTree(newDir).files.filter((rel) => rel !== OUTPUT_MARKER);
+  // A rename over a file costs more than a link into a new folder (it frees the file replaced): when the build wrote
+  // more files than it kept, and many, the swap is quicker (`npm run build` deletes the old folder in the background).
+  const worth = incoming.length <= Math.max(kept.length, SMALL_UPDATE);
+  const present = worth && (await isOutputDir(outDir)) ? listTree(outDir) : undefined;
+  if (!present || present.others.length > 0) {
+    for (const rel of kept) linkOrCopy(path.join(outDir, rel), path.join(newDir, rel));
+    await swapInto(newDir, outDir, options);
+    return "swapped";
+  }
+  const wanted = new Set([OUTPUT_MARKER, ...kept, ...incoming]);
+  const folders = new Set<string>();
+  for (const rel of wanted) for (let d = path.posix.dirname(rel); d !== "." && !folders.has(d); d = path.posix.dirname(d)) folders.add(d);
+  for (const rel of present.files) if (!wanted.has(rel)) rmSync(path.join(outDir, rel), { force: true });
+  // Deepest first, so that a folder's emptied subfolders are gone before it.
+  for (const rel of present.folders.filter((d) => !folders.has(d)).sort((a, b) => b.length - a.length)) rmSync(path.join(outDir, rel), { recursive: true, force: true });
+  const made = new Set(present.folders.filter((d) => folders.has(d)));
+  for (const rel of incoming) {
+    const dir = path.posix.dirname(rel);
+    if (dir !== "." && !made.has(dir)) {
+      mkdirSync(path.join(outDir, dir), { recursive: true });
+      made.add(dir);
+    }
+    renameSync(path.join(newDir, rel), path.join(outDir, rel));
+  }
+  await rm(newDir, { recursive: true, force: true });
+  return "updated";
+}
+
+/** A hard link of `from` at `to` (its folder made), or a copy where links are refused. */
+function linkOrCopy(from: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 /**

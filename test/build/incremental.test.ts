@@ -1,5 +1,6 @@
-// The incremental build: unchanged exemplar pages are taken from the previous output (hard-linked), changed ones and
-// the pages that show them are rendered, a site.yaml change renders everything, and the result equals a clean build.
+// The incremental build: unchanged exemplar pages stay where they are in the previous output, which is updated in
+// place; changed ones and the pages that show them are rendered, a site.yaml change renders everything, and the
+// result equals a clean build.
 import { readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -101,7 +102,7 @@ describe("an incremental rebuild with the cache and the previous output", () => 
     expect(await readFile(victim, "utf8")).toBe(text);
   }, 60_000);
 
-  it("renders every page on the first build and reuses every exemplar page, hard-linked, when only the stamp is gone", async () => {
+  it("renders every page on the first build and reuses every exemplar page, left in place, when only the stamp is gone", async () => {
     expect(first.size).toBe(COUNT);
     expect(reuseCounts(cold)[0]).toBe(0);
     // Without the stamp the whole pipeline runs; the page store still knows every page.
@@ -136,7 +137,11 @@ describe("an incremental rebuild with the cache and the previous output", () => 
     expect(changed).not.toBe(source);
     await writeFile(file, changed);
 
+    const folder = (await stat(out)).ino;
     const rebuilt = await buildInto(content, out, cacheDir);
+    // Updated in place: the same folder, no temporary or old folder left beside it.
+    expect((await stat(out)).ino).toBe(folder);
+    expect((await readdir(path.dirname(out))).filter((name) => name.startsWith("."))).toEqual([]);
     const [reused] = reuseCounts(rebuilt);
     const after = await exemplarFiles(out);
     expect(after.get(shown)?.text).toContain(`<h1>${newTitle}`);

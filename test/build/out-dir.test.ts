@@ -2,7 +2,7 @@
 // touched), the marker, and the cleanup of temporary folders that builds which died left beside --out.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -250,5 +250,94 @@ describe("the previous output removed in the background (npm run build)", () => 
     expect(existsSync(path.join(out, "a"))).toBe(false);
     for (let i = 0; i < 200 && (await readdir(root)).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await readdir(root)).toEqual(["_site"]);
+  });
+});
+
+describe("the previous output updated in place (a rebuild that kept most pages)", () => {
+  /** A marked output `_site` in a fresh folder, holding `files` (relative path → text). */
+  async function output(files: Record<string, string>) {
+    const { markOutputDir } = await import("../../src/util/output-dir.ts");
+    const root = await tempDir("gs-update-");
+    const out = path.join(root, "_site");
+    await mkdir(out, { recursive: true });
+    await markOutputDir(out);
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(out, rel)), { recursive: true });
+      await writeFile(path.join(out, rel), text);
+    }
+    return { root, out };
+  }
+  async function newOutput(out: string, files: Record<string, string>) {
+    const { makeTempBeside } = await import("../../src/util/output-dir.ts");
+    const next = await makeTempBeside(out);
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(next, rel)), { recursive: true });
+      await writeFile(path.join(next, rel), text);
+    }
+    return next;
+  }
+  const texts = async (dir: string) => Object.fromEntries([...(await snapshot(dir))].map(([rel, bytes]) => [rel, bytes.toString("utf8")]).sort());
+
+  it("removes what the new build does not have, keeps the kept files as they are, renames the new ones in", async () => {
+    const { updateOutput } = await import("../../src/util/output-dir.ts");
+    const { root, out } = await output({
+      "giu/a.html": "giữ nguyên",
+      "doi/x.html": "cũ",
+      "bo/s.html": "bỏ",
+      "bo/sau/t.html": "bỏ",
+      "thanh-thu-muc": "tệp sẽ thành thư mục",
+      "thanh-tep/y.html": "thư mục sẽ thành tệp",
+    });
+    const keptIno = (await stat(path.join(out, "giu/a.html"))).ino;
+    const outIno = (await stat(out)).ino;
+    const next = await newOutput(out, { "doi/x.html": "mới", "moi/n.html": "mới", "thanh-thu-muc/index.html": "mới", "thanh-tep": "mới" });
+    expect(await updateOutput(next, out, ["giu/a.html"])).toBe("updated");
+    expect(await texts(out)).toEqual({
+      [OUTPUT_MARKER]: '{"tool":"guong-sang"}\n',
+      "doi/x.html": "mới",
+      "giu/a.html": "giữ nguyên",
+      "moi/n.html": "mới",
+      "thanh-tep": "mới",
+      "thanh-thu-muc/index.html": "mới",
+    });
+    expect(existsSync(path.join(out, "bo"))).toBe(false);
+    expect((await stat(path.join(out, "giu/a.html"))).ino).toBe(keptIno);
+    expect((await stat(out)).ino).toBe(outIno);
+    expect(await readdir(root)).toEqual(["_site"]);
+  });
+
+  it("swaps the whole folder instead when a symbolic link is inside: the folder it points at is left untouched", async () => {
+    const { updateOutput } = await import("../../src/util/output-dir.ts");
+    const { root, out } = await output({ "giu/a.html": "giữ nguyên" });
+    await mkdir(path.join(root, "anh-cua-toi"));
+    await writeFile(path.join(root, "anh-cua-toi/x.html"), "ảnh của người dùng");
+    await symlink(path.join(root, "anh-cua-toi"), path.join(out, "doi"));
+    const keptIno = (await stat(path.join(out, "giu/a.html"))).ino;
+    const next = await newOutput(out, { "doi/x.html": "mới" });
+    expect(await updateOutput(next, out, ["giu/a.html"])).toBe("swapped");
+    expect(await readFile(path.join(root, "anh-cua-toi/x.html"), "utf8")).toBe("ảnh của người dùng");
+    expect(await texts(out)).toEqual({ [OUTPUT_MARKER]: '{"tool":"guong-sang"}\n', "doi/x.html": "mới", "giu/a.html": "giữ nguyên" });
+    // The kept file is the same file, linked into the new folder.
+    expect((await stat(path.join(out, "giu/a.html"))).ino).toBe(keptIno);
+    expect((await readdir(root)).sort()).toEqual(["_site", "anh-cua-toi"]);
+  });
+
+  it("swaps when the build wrote thousands of files and kept fewer, and when there was no previous output", async () => {
+    const { updateOutput } = await import("../../src/util/output-dir.ts");
+    const { root, out } = await output({ "giu/a.html": "giữ nguyên", "cu.html": "cũ" });
+    const outIno = (await stat(out)).ino;
+    const many = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`trang/${i}.html`, String(i)]));
+    const next = await newOutput(out, many);
+    expect(await updateOutput(next, out, ["giu/a.html"])).toBe("swapped");
+    expect((await stat(out)).ino).not.toBe(outIno);
+    const after = await texts(out);
+    expect(Object.keys(after).length).toBe(2001 + 2);
+    expect(after["giu/a.html"]).toBe("giữ nguyên");
+    expect(after["cu.html"]).toBeUndefined();
+    expect(await readdir(root)).toEqual(["_site"]);
+
+    const fresh = path.join(root, "_moi");
+    expect(await updateOutput(await newOutput(fresh, { "a.html": "a" }), fresh, [])).toBe("swapped");
+    expect(await texts(fresh)).toEqual({ [OUTPUT_MARKER]: '{"tool":"guong-sang"}\n', "a.html": "a" });
   });
 });

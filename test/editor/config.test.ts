@@ -155,15 +155,15 @@ describe("/quan-tri/ in the built site", () => {
 });
 
 describe("/quan-tri/ with the build cache", () => {
-  it("prepares Decap's files once per version in the cache and writes the same editor from it", async () => {
+  it("prepares Decap's files once per version and our script once per code version in the cache, and writes the same editor from them", async () => {
     const { model } = await loadContent(path.join(ROOT, "content"));
     const work = await mkdtemp(path.join(tmpdir(), "gs-editor-cache-"));
     try {
       const cache = path.join(work, "cache");
       const options = { site: model.site, contentDir: path.join(ROOT, "content"), pathPrefix: "/", backend: publishedBackend({}, ROOT) };
-      const write = async (name: string, cacheDir?: string) => {
+      const write = async (name: string, cacheDir?: string, codeVersion = "v1") => {
         const site = path.join(work, name);
-        await writeEditor(site, { ...options, ...(cacheDir ? { cacheDir } : {}) });
+        await writeEditor(site, { ...options, ...(cacheDir ? { cacheDir, codeVersion } : {}) });
         const dir = path.join(site, "quan-tri");
         const names = (await readdir(dir)).sort();
         return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))] as const)));
@@ -173,6 +173,7 @@ describe("/quan-tri/ with the build cache", () => {
       await mkdir(path.join(cache, "decap-0.0.1-1"), { recursive: true });
       await mkdir(path.join(cache, `decap-${version}-1`), { recursive: true });
       await writeFile(path.join(cache, `decap-${version}-1`, "decap-cms.js"), "cut short");
+      await writeFile(path.join(cache, "editor-0123456789abcdef.js"), "// an older code version's script");
 
       const plain = await write("plain");
       const first = await write("first", cache);
@@ -182,10 +183,17 @@ describe("/quan-tri/ with the build cache", () => {
         expect(first.get(name)?.equals(bytes), name).toBe(true);
         expect(second.get(name)?.equals(bytes), name).toBe(true);
       }
-      expect((await readdir(cache)).sort()).toEqual([`decap-${version}-1`]);
+      const script = (await readdir(cache)).find((n) => n.startsWith("editor-"))!;
+      expect((await readdir(cache)).sort()).toEqual([`decap-${version}-1`, script]);
+      expect(script).toMatch(/^editor-[0-9a-f]{16}\.js$/);
       const prepared = await readdir(path.join(cache, `decap-${version}-1`));
       expect(prepared).toContain(".ready");
       expect(prepared).toContain("decap-cms.js");
+      // The kept script is what the next build of the same code ships; another code version bundles its own.
+      await writeFile(path.join(cache, script), "// kept");
+      expect((await write("third", cache)).get("editor.js")?.toString()).toBe("// kept");
+      expect((await write("fourth", cache, "v2")).get("editor.js")?.equals(plain.get("editor.js")!)).toBe(true);
+      expect((await readdir(cache)).filter((n) => n.startsWith("editor-"))).toEqual([expect.not.stringMatching(script)]);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
