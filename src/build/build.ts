@@ -188,13 +188,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pending = search;
     search = undefined;
     const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => pending.write(tmp));
-    await timed("Thay thư mục kết quả", () => updateOutput(tmp, outDir, streamed?.kept ?? [], { removeOld: options.removeOldOutput ?? "wait" }));
+    const placed = await timed("Thay thư mục kết quả", () => updateOutput(tmp, outDir, streamed?.kept ?? [], { removeOld: options.removeOldOutput ?? "wait" }));
     // The page records describe the files now in --out: saved only after the swap.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     await wordStore?.prune().catch(() => {});
     await speechStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     if (stamped && inputs) {
-      await writeStamp(stamped, outDir, { inputs, tree: await treeKey(outDir), pages: pageCount, pdfs, searchPages }).catch((error: Error) =>
+      const tree = await treeKey(outDir, placed.how === "updated" ? placed.tree : undefined);
+      await writeStamp(stamped, outDir, { inputs, tree, pages: pageCount, pdfs, searchPages }).catch((error: Error) =>
         log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`),
       );
     }

@@ -15,7 +15,7 @@ import path from "node:path";
 import type { ContentModel, Entry } from "../content/model.ts";
 import { isoDate, todayInVietnam } from "../vi/date.ts";
 import { codeVersion } from "./cache.ts";
-import { listTree } from "../util/tree.ts";
+import { listTree, type Tree } from "../util/tree.ts";
 
 export interface InputOptions {
   pdf: boolean;
@@ -72,10 +72,12 @@ export async function inputsKey(model: ContentModel, o: InputOptions): Promise<s
   return hash.digest("hex");
 }
 
-/** The hash of what is in a folder now: every folder's path, and every file's path, size, time and inode (nothing is read). */
-export async function treeKey(dir: string): Promise<string> {
+/**
+ * The hash of what is in a folder now: every folder's path, and every file's path, size, time and inode (nothing is
+ * read). `tree`: what the folder holds, when the caller has just made it so (`updateOutput`); otherwise it is walked.
+ */
+export async function treeKey(dir: string, tree: Tree = listTree(dir)): Promise<string> {
   const hash = createHash("sha256");
-  const tree = listTree(dir);
   for (const rel of tree.folders.sort()) hash.update(`${rel}\0d\n`);
   // Synchronous on purpose: tens of thousands of lstat calls are several times cheaper without a promise each.
   for (const rel of [...tree.files, ...tree.others].sort()) {

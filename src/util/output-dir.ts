@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, writeFile
 import { homedir, hostname } from "node:os";
 import path from "node:path";
 import { UsageError } from "./cli.ts";
-import { listTree } from "./tree.ts";
+import { listTree, type Tree } from "./tree.ts";
 
 /** The file inside every folder the project made and may replace. */
 export const OUTPUT_MARKER = ".guong-sang-output";
@@ -139,8 +139,10 @@ const SMALL_UPDATE = 2000;
  *
  * Otherwise (no previous output, an empty folder, a link inside, thousands of files written and fewer kept) the kept
  * files are linked into `newDir`, which is swapped in as `swapInto` does.
+ *
+ * Updated in place, the result carries what `outDir` now holds (so the build's stamp needs no second walk of it).
  */
-export async function updateOutput(newDir: string, outDir: string, kept: readonly string[], options: { removeOld?: "wait" | "background" } = {}): Promise<"updated" | "swapped"> {
+export async function updateOutput(newDir: string, outDir: string, kept: readonly string[], options: { removeOld?: "wait" | "background" } = {}): Promise<{ how: "updated"; tree: Tree } | { how: "swapped" }> {
   const incoming = listTree(newDir).files.filter((rel) => rel !== OUTPUT_MARKER);
   // A rename over a file costs more than a link into a new folder (it frees the file replaced): when the build wrote
   // more files than it kept, and many, the swap is quicker (`npm run build` deletes the old folder in the background).
@@ -149,7 +151,7 @@ export async function updateOutput(newDir: string, outDir: string, kept: readonl
   if (!present || present.others.length > 0) {
     for (const rel of kept) linkOrCopy(path.join(outDir, rel), path.join(newDir, rel));
     await swapInto(newDir, outDir, options);
-    return "swapped";
+    return { how: "swapped" };
   }
   const wanted = new Set([OUTPUT_MARKER, ...kept, ...incoming]);
   const folders = new Set<string>();
@@ -167,7 +169,7 @@ export async function updateOutput(newDir: string, outDir: string, kept: readonl
     renameSync(path.join(newDir, rel), path.join(outDir, rel));
   }
   await rm(newDir, { recursive: true, force: true });
-  return "updated";
+  return { how: "updated", tree: { files: [...wanted], folders: [...folders], others: [] } };
 }
 
 /** A hard link of `from` at `to` (its folder made), or a copy where links are refused. */

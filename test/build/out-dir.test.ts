@@ -291,7 +291,11 @@ describe("the previous output updated in place (a rebuild that kept most pages)"
     const keptIno = (await stat(path.join(out, "giu/a.html"))).ino;
     const outIno = (await stat(out)).ino;
     const next = await newOutput(out, { "doi/x.html": "mới", "moi/n.html": "mới", "thanh-thu-muc/index.html": "mới", "thanh-tep": "mới" });
-    expect(await updateOutput(next, out, ["giu/a.html"])).toBe("updated");
+    const result = await updateOutput(next, out, ["giu/a.html"]);
+    expect(result.how).toBe("updated");
+    // What it says the folder holds is what a walk of the folder finds.
+    const { treeKey } = await import("../../src/build/unchanged.ts");
+    expect(await treeKey(out, result.how === "updated" ? result.tree : undefined)).toBe(await treeKey(out));
     expect(await texts(out)).toEqual({
       [OUTPUT_MARKER]: '{"tool":"guong-sang"}\n',
       "doi/x.html": "mới",
@@ -314,7 +318,7 @@ describe("the previous output updated in place (a rebuild that kept most pages)"
     await symlink(path.join(root, "anh-cua-toi"), path.join(out, "doi"));
     const keptIno = (await stat(path.join(out, "giu/a.html"))).ino;
     const next = await newOutput(out, { "doi/x.html": "mới" });
-    expect(await updateOutput(next, out, ["giu/a.html"])).toBe("swapped");
+    expect((await updateOutput(next, out, ["giu/a.html"])).how).toBe("swapped");
     expect(await readFile(path.join(root, "anh-cua-toi/x.html"), "utf8")).toBe("ảnh của người dùng");
     expect(await texts(out)).toEqual({ [OUTPUT_MARKER]: '{"tool":"guong-sang"}\n', "doi/x.html": "mới", "giu/a.html": "giữ nguyên" });
     // The kept file is the same file, linked into the new folder.
@@ -328,7 +332,7 @@ describe("the previous output updated in place (a rebuild that kept most pages)"
     const outIno = (await stat(out)).ino;
     const many = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`trang/${i}.html`, String(i)]));
     const next = await newOutput(out, many);
-    expect(await updateOutput(next, out, ["giu/a.html"])).toBe("swapped");
+    expect((await updateOutput(next, out, ["giu/a.html"])).how).toBe("swapped");
     expect((await stat(out)).ino).not.toBe(outIno);
     const after = await texts(out);
     expect(Object.keys(after).length).toBe(2001 + 2);
@@ -337,7 +341,7 @@ describe("the previous output updated in place (a rebuild that kept most pages)"
     expect(await readdir(root)).toEqual(["_site"]);
 
     const fresh = path.join(root, "_moi");
-    expect(await updateOutput(await newOutput(fresh, { "a.html": "a" }), fresh, [])).toBe("swapped");
+    expect((await updateOutput(await newOutput(fresh, { "a.html": "a" }), fresh, [])).how).toBe("swapped");
     expect(await texts(fresh)).toEqual({ [OUTPUT_MARKER]: '{"tool":"guong-sang"}\n', "a.html": "a" });
   });
 });
