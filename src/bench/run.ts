@@ -391,18 +391,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     if (options.pdf !== false && existsSync(path.join(REPO_ROOT, "scripts/bench-pdf.ts"))) {
       const pdfArgs = ["--content", contentDir, "--json", "--runs", String(options.pdfRuns ?? 3)];
-      record(
-        await childStep("pdf", ...prof("pdf", tsxArgs("scripts/bench-pdf.ts", pdfArgs)), {}, (m) => {
-          const line = m.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
-          return line ? (JSON.parse(line) as Record<string, unknown>) : {};
-        }),
-      );
-      const pdf = steps.pdf;
-      if (pdf?.ok && typeof pdf.detail.oursMs === "number") {
-        // The row shows our step's median; the child's wall time also holds the bare runs and the warm-up.
+      const pdf = await childStep("pdf", ...prof("pdf", tsxArgs("scripts/bench-pdf.ts", pdfArgs)), {}, (m) => {
+        const line = m.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+        return line ? (JSON.parse(line) as Record<string, unknown>) : {};
+      });
+      if (pdf.ok && typeof pdf.detail.oursMs === "number") {
+        // The row (and its progress line) shows our step's median; the child's wall time also holds the bare runs and the warm-up.
         pdf.detail.childMs = Math.round(pdf.ms);
         pdf.ms = pdf.detail.oursMs;
       }
+      record(pdf);
     }
 
     // --- Lighthouse row (issue 16): a separate block, not a timed step. ---

@@ -137,17 +137,18 @@ const SMALL_UPDATE = 2000;
  * nothing is linked or copied, whatever the size of the site. Should the process die midway (a fraction of a second),
  * the folder mixes both builds, and the next build, which finds its stamp broken, completes it.
  *
- * Otherwise (no previous output, an empty folder, a link inside, thousands of files written and fewer kept) the kept
- * files are linked into `newDir`, which is swapped in as `swapInto` does.
+ * Otherwise (nothing kept, no previous output, an empty folder, a link inside, thousands of files written and fewer
+ * kept) the kept files are linked into `newDir`, which is swapped in as `swapInto` does.
  *
  * Updated in place, the result carries what `outDir` now holds (so the build's stamp needs no second walk of it).
  */
 export async function updateOutput(newDir: string, outDir: string, kept: readonly string[], options: { removeOld?: "wait" | "background" } = {}): Promise<{ how: "updated"; tree: Tree } | { how: "swapped" }> {
-  const incoming = listTree(newDir).files.filter((rel) => rel !== OUTPUT_MARKER);
+  // Nothing kept (a first build, a code change): nothing to gain in place, and the new tree need not even be listed.
+  const ours = kept.length > 0 && (await isOutputDir(outDir));
+  const incoming = ours ? listTree(newDir).files.filter((rel) => rel !== OUTPUT_MARKER) : [];
   // A rename over a file costs more than a link into a new folder (it frees the file replaced): when the build wrote
   // more files than it kept, and many, the swap is quicker (`npm run build` deletes the old folder in the background).
-  const worth = incoming.length <= Math.max(kept.length, SMALL_UPDATE);
-  const present = worth && (await isOutputDir(outDir)) ? listTree(outDir) : undefined;
+  const present = ours && incoming.length <= Math.max(kept.length, SMALL_UPDATE) ? listTree(outDir) : undefined;
   if (!present || present.others.length > 0) {
     for (const rel of kept) linkOrCopy(path.join(outDir, rel), path.join(newDir, rel));
     await swapInto(newDir, outDir, options);
