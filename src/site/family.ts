@@ -12,6 +12,12 @@ export interface StreamedPage {
   path: string;
   /** The plain data the page is rendered from, with the page shell; when absent the page always renders. */
   view?: unknown;
+  /**
+   * What the page's key hashes instead of `view`, when part of the view is fixed by something smaller: an exemplar
+   * page's front matter and body by the hash of its file's bytes (they are 9 tenths of the view's text). It must
+   * determine the view: two pages with the same identity render the same HTML.
+   */
+  identity?: unknown;
   render(): string;
   /** The content file the page shows (absolute), named if rendering it fails. */
   source?: string;

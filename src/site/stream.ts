@@ -1,7 +1,8 @@
 // Pages the build writes itself instead of through Eleventy: the bulk (exemplar pages, exemplar lists), rendered one
 // at a time and written at once, so memory stays flat with the number of exemplars; both are incremental.
 //
-// A streamed page with a `view` is keyed by sha256(page shell + view): the page shell is what `layout()` reads of
+// A streamed page with a `view` is keyed by sha256(page shell + view), or + its `identity` where the family gives one
+// (an exemplar page's view with the file's front matter and body stood for by the hash of the file): the page shell is what `layout()` reads of
 // `gs` (site.yaml, navigation, path prefix, drafts flag, asset names) and the view is the plain data the template renders from
 // (its render function reads nothing else: see `renderExemplarPage`, `renderListPage`). The code version is the page store's own
 // version (a code change empties it). When the previous build wrote the same page with the same key and its file in
@@ -86,7 +87,7 @@ export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages:
     if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
     const rel = outputFile(page.path);
     const dest = path.join(outDir, rel);
-    const key = store && page.view !== undefined ? createHash("sha256").update(shell).update("\n").update(JSON.stringify(page.view)).digest("hex") : undefined;
+    const key = store && page.view !== undefined ? createHash("sha256").update(shell).update("\n").update(JSON.stringify(page.identity ?? page.view)).digest("hex") : undefined;
     if (store && key) {
       const previous = path.join(store.previousDir, rel);
       const record = unchangedPage(store, page.path, key, previous);

@@ -174,6 +174,19 @@ describe("an incremental rebuild with the cache and the previous output", () => 
     expect(await readFile(file, "utf8")).toBe(page.text);
   }, 60_000);
 
+  it("re-renders an exemplar whose body alone changed (its key stands for the body by the file's hash)", async () => {
+    const before = await exemplarFiles(out);
+    const slug = [...before.keys()][5]!;
+    const file = await exemplarFile(content, slug);
+    const sentence = "Câu mới thêm vào cuối bài để kiểm tra dựng lại.";
+    await writeFile(file, `${(await readFile(file, "utf8")).trimEnd()}\n\n${sentence}\n`);
+    const rebuilt = await buildInto(content, out, cacheDir);
+    const after = await exemplarFiles(out);
+    expect(after.get(slug)?.text).toContain(sentence);
+    expect(before.get(slug)?.text).not.toContain(sentence);
+    expect(reuseCounts(rebuilt)[0]).toBeGreaterThan(COUNT / 2);
+  }, 60_000);
+
   it("renders every exemplar page again when site.yaml changes", async () => {
     const before = await exemplarFiles(out);
     const siteFile = path.join(content, "site.yaml");

@@ -132,7 +132,9 @@ export const family: PageFamily<ExemplarView> = {
   key: (ex) => ex.path,
   page(gs, ex) {
     const view = exemplarPageView(gs, ex);
-    return { path: ex.path, view, render: () => renderExemplarPage(gs, view), source: ex.entry.absPath };
+    // The front matter and the body are the file's, whose bytes `hash` names: the key need not hash them again.
+    const { data: _data, body: _body, ...identity } = view;
+    return { path: ex.path, view, identity, render: () => renderExemplarPage(gs, view), source: ex.entry.absPath };
   },
 };
 
