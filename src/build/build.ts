@@ -159,8 +159,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pageCount = await timed("Dựng trang (Eleventy)", async () => {
       const index = search;
       await runEleventy({
-        // With a page store, unchanged pages stay where they are and the previous output is updated in place.
-        stream: { store: pageStore, inPlace: pageStore !== undefined, onResult: (r) => (streamed = r) },
+        // With a page store, unchanged pages are not written: they stay in --out (`kept`, placed by updateOutput below).
+        stream: { store: pageStore, onResult: (r) => (streamed = r) },
         ...(cacheDir ? { cacheDir } : {}),
         model,
         outDir: tmp,
@@ -189,7 +189,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     search = undefined;
     const searchPages = await timed("Chỉ mục tìm kiếm (Pagefind)", () => pending.write(tmp));
     const placed = await timed("Thay thư mục kết quả", () => updateOutput(tmp, outDir, streamed?.kept ?? [], { removeOld: options.removeOldOutput ?? "wait" }));
-    // The page records describe the files now in --out: saved only after the swap.
+    // The page records describe the files now in --out: saved only after the update.
     await pageStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));
     await wordStore?.prune().catch(() => {});
     await speechStore?.save().catch((error: Error) => log(`Không ghi được bộ đệm ${cacheDir}: ${error.message}`));

@@ -50,10 +50,10 @@ export interface GuongSangOptions {
   sections?: readonly SiteSection[];
   /**
    * The build: write the bulk pages (exemplar pages, exemplar lists) outside Eleventy, one at a time, after
-   * Eleventy's own pages (src/site/stream.ts); `store` reuses unchanged pages from the previous output, which with
-   * `inPlace` stay where they are (the output is then updated in place).
+   * Eleventy's own pages (src/site/stream.ts); with `store`, unchanged pages of the previous output are not written
+   * but listed in the result's `kept`, for the caller to keep.
    */
-  stream?: { store?: PageStore; inPlace?: boolean; onResult?: (result: StreamResult) => void };
+  stream?: { store?: PageStore; onResult?: (result: StreamResult) => void };
   /** The build cache folder: processed images are kept there between builds (src/site/images.ts). */
   cacheDir?: string;
 }
@@ -147,11 +147,7 @@ export default function guongSang(eleventyConfig: EleventyConfig, options: Guong
     // Pages that ask not to be indexed (print pages of PDFs) stay out of the sitemap too.
     const listed: (string | false | undefined)[] = results.filter((r) => !(r.content && isNoindex(r.content))).map((r) => r.url);
     if (options.stream) {
-      const streamed = await writeStreamedPages(globals, out, streamedPages(globals), {
-        store: options.stream.store,
-        inPlace: options.stream.inPlace ?? false,
-        onSearchablePage: options.onSearchablePage,
-      });
+      const streamed = await writeStreamedPages(globals, out, streamedPages(globals), { store: options.stream.store, onSearchablePage: options.onSearchablePage });
       listed.push(...streamed.listed);
       options.stream.onResult?.(streamed);
     }

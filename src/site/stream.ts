@@ -1,16 +1,17 @@
 // Pages the build writes itself instead of through Eleventy: the bulk (exemplar pages, exemplar lists), rendered one
 // at a time and written at once, so memory stays flat with the number of exemplars; both are incremental.
 //
-// A streamed page with a `view` is keyed by sha256(page shell + view), or + its `identity` where the family gives one
-// (an exemplar page's view with the file's front matter and body stood for by the hash of the file): the page shell is what `layout()` reads of
-// `gs` (site.yaml, navigation, path prefix, drafts flag, asset names) and the view is the plain data the template renders from
-// (its render function reads nothing else: see `renderExemplarPage`, `renderListPage`). The code version is the page store's own
-// version (a code change empties it). When the previous build wrote the same page with the same key and its file in
-// the previous output is untouched (same size, mtime and inode), the file is hard-linked (or copied) into the new
-// output instead of rendered. The previous output is only ever read.
+// A streamed page with a `view` is keyed by sha256(page shell + view), or of its `identity` where the family gives one
+// (an exemplar page's view with the file's front matter and body stood for by the file's hash). The page shell is
+// what `layout()` reads of `gs` (site.yaml, navigation, path prefix, drafts flag, asset names) and the view is the
+// plain data the template renders from (its render function reads nothing else: see `renderExemplarPage`,
+// `renderListPage`). The code version is the page store's own version (a code change empties it). When the previous
+// build wrote the same page with the same key and its file in the previous output is untouched (same size, mtime and
+// inode), the page is not rendered: it is listed in `kept`, and the build keeps that file (`updateOutput` in
+// src/util/output-dir.ts). The previous output is only ever read here.
 import { isNoindex, isSearchable } from "../render/markers.ts";
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteGlobals } from "./globals.ts";
 import { inFileSync } from "../util/errors.ts";
@@ -41,7 +42,10 @@ export interface StreamResult {
   listed: string[];
   rendered: number;
   reused: number;
-  /** With `inPlace`: the output files (relative, `/`-separated) left where they are in the previous output. */
+  /**
+   * The unchanged pages' files (relative, `/`-separated): not written, left where they are in the store's previous
+   * output, which the build then updates in place or links them from (`updateOutput` in src/util/output-dir.ts).
+   */
   kept: string[];
 }
 
@@ -49,11 +53,6 @@ export interface StreamOptions {
   store?: PageStore;
   /** Receives every rendered page marked `data-pagefind-body` (such a page is never reused). */
   onSearchablePage?: (url: string, html: string) => void;
-  /**
-   * The previous output will be updated in place (`updateOutput` in src/util/output-dir.ts): an unchanged page stays
-   * where it is and is listed in `kept` instead of being linked into `outDir`, whose folder is then not even made.
-   */
-  inPlace?: boolean;
 }
 
 /** Every page the build streams: every member of every registered family (src/site/families.ts), in order. */
@@ -77,7 +76,7 @@ export function outputFile(sitePath: string): string {
 
 /** Writes `pages` into `outDir` one at a time, reusing unchanged keyed pages from the store's previous output. */
 export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages: Iterable<StreamedPage>, options: StreamOptions = {}): Promise<StreamResult> {
-  const { store, onSearchablePage, inPlace = false } = options;
+  const { store, onSearchablePage } = options;
   const shell = shellKey(gs);
   const made = new Set<string>();
   const result: StreamResult = { listed: [], rendered: 0, reused: 0, kept: [] };
@@ -89,18 +88,20 @@ export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages:
     const dest = path.join(outDir, rel);
     const key = store && page.view !== undefined ? createHash("sha256").update(shell).update("\n").update(JSON.stringify(page.identity ?? page.view)).digest("hex") : undefined;
     if (store && key) {
-      const previous = path.join(store.previousDir, rel);
-      const record = unchangedPage(store, page.path, key, previous);
+      const record = unchangedPage(store, page.path, key, path.join(store.previousDir, rel));
       if (record) {
-        if (inPlace) result.kept.push(rel);
-        else linkInto(store, page.path, record, previous, dest, made);
+        result.kept.push(rel);
         result.reused++;
         if (!record.noindex) result.listed.push(page.path);
         continue;
       }
     }
     const html = page.source ? inFileSync({ file: page.source }, () => page.render()) : page.render();
-    makeParent(dest, made);
+    const dir = path.dirname(dest);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     writeFileSync(dest, html);
     result.rendered++;
     const noindex = isNoindex(html);
@@ -113,13 +114,6 @@ export async function writeStreamedPages(gs: SiteGlobals, outDir: string, pages:
     }
   }
   return result;
-}
-
-function makeParent(file: string, made: Set<string>): void {
-  const dir = path.dirname(file);
-  if (made.has(dir)) return;
-  mkdirSync(dir, { recursive: true });
-  made.add(dir);
 }
 
 /** The store's record of the page, when the previous output still holds exactly the file it describes. */
@@ -136,16 +130,4 @@ function unchangedPage(store: PageStore, sitePath: string, key: string, previous
   if (!st?.isFile() || st.size !== record.size || st.mtimeMs !== record.mtimeMs || st.ino !== record.ino) return undefined;
   store.set(sitePath, record);
   return record;
-}
-
-/** Puts the previous output's file into the new output: a hard link, or a copy where links are refused. */
-function linkInto(store: PageStore, sitePath: string, record: PageRecord, previous: string, dest: string, made: Set<string>): void {
-  makeParent(dest, made);
-  try {
-    linkSync(previous, dest);
-  } catch {
-    copyFileSync(previous, dest);
-    const copy = statSync(dest);
-    store.set(sitePath, { ...record, size: copy.size, mtimeMs: copy.mtimeMs, ino: copy.ino });
-  }
 }
